@@ -1,0 +1,2 @@
+"""dragoman."""
+__version__ = "0.1.0"

@@ -1,0 +1,95 @@
+"""Document -> Events: the stages in order, batched over ``nlp.pipe``.
+
+    parse (spaCy) -> actor mentions -> event coding -> dates and places -> Event records
+
+This module holds the one boundary where spaCy objects become frozen records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dragoman.actors.kb import ActorKB
+from dragoman.actors.mentions import Mention, MentionFinder
+from dragoman.events.coder import CodedEvent, EventCoder
+from dragoman.events.ontology import Ontology
+from dragoman.events.patterns import PatternSet
+from dragoman.nlp.model import load_model
+from dragoman.records import Document, Event, Evidence, make_event_id
+
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str | None = None
+    actor_files: tuple[Path, ...] = ()
+    pattern_files: tuple[Path, ...] = ()
+    batch_size: int = BATCH_SIZE
+
+
+@dataclass
+class Pipeline:
+    """The loaded knowledge and models; build once, run over any number of documents."""
+
+    nlp: Language
+    kb: ActorKB
+    ontology: Ontology
+    patterns: PatternSet
+    finder: MentionFinder = field(init=False)
+    coder: EventCoder = field(init=False)
+    batch_size: int = BATCH_SIZE
+
+    def __post_init__(self) -> None:
+        self.finder = MentionFinder(self.nlp, self.kb)
+        self.coder = EventCoder(self.patterns)
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Pipeline:
+        settings = settings or Settings()
+        ontology = Ontology.load()
+        return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
+                   patterns=PatternSet.load(ontology, settings.pattern_files), batch_size=settings.batch_size)
+
+    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Events of each document, in input order, parsing in batches."""
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield document, self.events_of(document, doc)
+
+    def events_of(self, document: Document, doc: Doc) -> list[Event]:
+        mentions = self.finder.find(doc)
+        coded = self.coder.code(doc, mentions)
+        return [self._record(document, doc, c) for c in coded]
+
+    def _record(self, document: Document, doc: Doc, coded: CodedEvent) -> Event:
+        code = self.ontology.get(coded.pattern.cameo)
+        sent = doc[coded.sentence_start].sent
+        trigger = doc[coded.trigger]
+        evidence = Evidence(sentence=sent.text.strip(), sentence_index=coded.sentence_index,
+                            start_char=coded.start_char, end_char=coded.end_char, trigger=trigger.text,
+                            pattern=coded.pattern.id,
+                            notes=coded.notes + _resolution_notes(coded.source, coded.target))
+        source = coded.source.actor
+        target = coded.target.actor if coded.target else None
+        return Event(
+            doc_id=document.doc_id,
+            event_id=make_event_id(document.doc_id, document.content_hash, coded.start_char, code.code,
+                                   source.code, target.code if target else None),
+            cameo=code.code, root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
+            plover_event=code.plover_event, plover_mode=code.plover_mode,
+            source=source, target=target, evidence=evidence, modality=coded.modality,
+            attribution=coded.attribution, confidence=coded.confidence,
+        )
+
+
+def _resolution_notes(source: Mention, target: Mention | None) -> tuple[str, ...]:
+    notes = [f"source {source.actor.text!r} -> {source.actor.code} ({source.actor.how})"]
+    if target is not None:
+        notes.append(f"target {target.actor.text!r} -> {target.actor.code} ({target.actor.how})")
+    return tuple(notes)
