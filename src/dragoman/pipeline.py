@@ -20,7 +20,9 @@ from dragoman.events.coder import CodedEvent, EventCoder
 from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
 from dragoman.nlp.model import load_model
-from dragoman.records import Document, Event, Evidence, make_event_id
+from dragoman.places import PlaceResolver
+from dragoman.records import Document, Event, EventDate, Evidence, Place, make_event_id
+from dragoman.time import EventDater
 
 BATCH_SIZE = 32
 
@@ -41,6 +43,8 @@ class Pipeline:
     kb: ActorKB
     ontology: Ontology
     patterns: PatternSet
+    places: PlaceResolver
+    dater: EventDater = field(default_factory=EventDater)
     finder: MentionFinder = field(init=False)
     coder: EventCoder = field(init=False)
     batch_size: int = BATCH_SIZE
@@ -54,7 +58,8 @@ class Pipeline:
         settings = settings or Settings()
         ontology = Ontology.load()
         return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
-                   patterns=PatternSet.load(ontology, settings.pattern_files), batch_size=settings.batch_size)
+                   patterns=PatternSet.load(ontology, settings.pattern_files), places=PlaceResolver.load(),
+                   batch_size=settings.batch_size)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of each document, in input order, parsing in batches."""
@@ -63,11 +68,14 @@ class Pipeline:
             yield document, self.events_of(document, doc)
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
+        reference = self.dater.document_date(document, doc)
         mentions = self.finder.find(doc)
         coded = self.coder.code(doc, mentions)
-        return [self._record(document, doc, c) for c in coded]
+        return [self._record(document, doc, c, self.dater.event_date(doc, c, reference),
+                             self.places.event_place(doc, c, mentions)) for c in coded]
 
-    def _record(self, document: Document, doc: Doc, coded: CodedEvent) -> Event:
+    def _record(self, document: Document, doc: Doc, coded: CodedEvent, date: EventDate | None,
+                place: Place | None) -> Event:
         code = self.ontology.get(coded.pattern.cameo)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
@@ -83,7 +91,7 @@ class Pipeline:
                                    source.code, target.code if target else None),
             cameo=code.code, root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
             plover_event=code.plover_event, plover_mode=code.plover_mode,
-            source=source, target=target, evidence=evidence, modality=coded.modality,
+            source=source, target=target, evidence=evidence, date=date, location=place, modality=coded.modality,
             attribution=coded.attribution, confidence=coded.confidence,
         )
 

@@ -7,12 +7,11 @@ Users add their own files of the same formats (``ActorKB.load(extra=[...])``).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import pycountry
 
@@ -124,10 +123,12 @@ def _load_file(path: Path, names: dict[str, list[Entry]], sectors: dict[str, str
             country_names.setdefault(iso3, canonical)
             for name in all_names:
                 _add(names, name, Entry(f"country:{iso3}", "country", canonical, iso3, iso3, None, None), surfaces)
+            adjective = Entry(f"country:{iso3}", "adjective", canonical, iso3, iso3, None, None)
+            capital = Entry(f"country:{iso3}", "capital", canonical, iso3 + "GOV", iso3, None, "GOV")
             for adj in _split(row["adjectives"]):
-                _add(names, adj, Entry(f"country:{iso3}", "adjective", canonical, iso3, iso3, None, None), surfaces)
+                _add(names, adj, adjective, surfaces)
             for cap in _split(row["capitals"]):
-                _add(names, cap, Entry(f"country:{iso3}", "capital", canonical, iso3 + "GOV", iso3, None, "GOV"), surfaces)
+                _add(names, cap, capital, surfaces)
     elif {"word", "sector"} <= columns:
         for number, row in rows:
             sector = row["sector"].strip().upper()

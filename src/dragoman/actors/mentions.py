@@ -41,8 +41,8 @@ class MentionFinder:
         # Acronyms ("US", "UN") must match their case: "us" is a pronoun, "who" is not the WHO.
         folded_acronyms = {normalise(a) for a in kb.acronyms}
         folded = [n for n in kb.names if n not in folded_acronyms]
-        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(folded)))
-        self.exact.add("ACTOR", list(nlp.tokenizer.pipe(sorted(kb.acronyms))))
+        self.matcher.add("ACTOR", [nlp.make_doc(n) for n in folded])
+        self.exact.add("ACTOR", [nlp.make_doc(n) for n in sorted(kb.acronyms)])
 
     def find(self, doc: Doc) -> list[Mention]:
         spans = [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(doc)]
@@ -86,7 +86,7 @@ class MentionFinder:
 
     def sector_in(self, head: Token) -> str | None:
         """The sector named by a noun phrase's head or its compound/adjective modifiers."""
-        words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod", "ROOT")
+        words = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound", "amod", "ROOT"))
                  or t.i == head.i]
         for i, tok in enumerate(words):
             if i + 1 < len(words):

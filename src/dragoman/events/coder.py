@@ -61,8 +61,9 @@ class EventCoder:
         reading = read_modality(trigger)
         attribution = _attribution(reading.reporter, index) if reading.reporter is not None else None
         out = []
+        options: list[Mention | None] = list(targets) if targets else [None]
         for source in sources:
-            for target in targets or [None]:
+            for target in options:
                 if target is not None and target.actor.code == source.actor.code \
                         and target.actor.entry == source.actor.entry:
                     continue

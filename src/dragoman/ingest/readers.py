@@ -23,7 +23,8 @@ def _decode(data: bytes, origin: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(origin, f"not valid UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+        bad = data[exc.start:exc.start + 1]
+        raise InputError(origin, f"not valid UTF-8 text (byte {exc.start}: {bad!r})") from None
     return text
 
 

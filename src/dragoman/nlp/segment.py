@@ -16,9 +16,9 @@ COMPONENT = "dragoman_line_breaks"
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            if not token.is_space:
-                token.is_sent_start = True
+        broken = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+        if broken and not token.is_space:
+            token.is_sent_start = True
     return doc
 
 

@@ -1,1 +1,5 @@
-"""places."""
+"""Where: the gazetteer and each event's place."""
+
+from dragoman.places.resolve import PlaceResolver
+
+__all__ = ["PlaceResolver"]
