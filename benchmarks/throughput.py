@@ -46,7 +46,7 @@ def main() -> int:
     nlp = load_model(None)
     tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts))
     spacy_times, dragoman_times = [], []
-    for r in range(args.rounds):
+    for _ in range(args.rounds):
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=pipeline.batch_size):
             pass
