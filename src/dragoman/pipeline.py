@@ -69,7 +69,7 @@ class Pipeline:
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)
-        mentions = self.finder.find(doc)
+        mentions = self.finder.find(doc, reference.date)
         coded = self.coder.code(doc, mentions)
         return [self._record(document, doc, c, self.dater.event_date(doc, c, reference),
                              self.places.event_place(doc, c, mentions)) for c in coded]

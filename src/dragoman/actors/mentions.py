@@ -6,6 +6,7 @@ resolved ``Actor``), sorted by position. spaCy objects do not leave this module 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -44,7 +45,9 @@ class MentionFinder:
         self.matcher.add("ACTOR", [nlp.make_doc(n) for n in folded])
         self.exact.add("ACTOR", [nlp.make_doc(n) for n in sorted(kb.acronyms)])
 
-    def find(self, doc: Doc) -> list[Mention]:
+    def find(self, doc: Doc, reference_date: dt.date | None = None) -> list[Mention]:
+        """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which role a
+        person held."""
         spans = [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.exact(doc)]
         mentions: list[Mention] = []
