@@ -1,44 +1,63 @@
-"""Opening, migrating, writing and reading the event database (SQLite by default).
+"""Opening, migrating, writing and reading the event database: SQLite (default) or PostgreSQL.
+
+``--db`` takes a path (SQLite) or a URL (``postgresql://user@host/db``; ``sqlite:///path``).
 
 Each document is written in one transaction: its previous events (same doc_id) are replaced, so that
-re-ingesting is safe and a crash never leaves a half-written document.
+re-ingesting is safe and a crash never leaves a half-written document. Writers are serialised by a
+write lock taken at the start of the transaction (``BEGIN IMMEDIATE`` on SQLite, a transaction-level
+advisory lock on PostgreSQL), so that two ``ingest`` processes on one database neither lose nor
+duplicate anything, and cluster assignment (store/clusters.py) sees every earlier write. Readers are
+never blocked on PostgreSQL and wait at most the lock timeout on SQLite.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, and_, create_engine, delete, event, func, insert, or_, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from dragoman.errors import StoreError
 from dragoman.records import Document, Event
+from dragoman.store.clusters import Cluster, DocumentInfo, assign_clusters, make_cluster, recluster
+from dragoman.store.query import EventFilter, conditions
 from dragoman.store.schema import MIGRATIONS, documents, event_row, events, row_event, schema_version
 
 DEFAULT_DB = "dragoman.db"
+DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another writer's lock
+_PG_LOCK = 0x64726167  # "drag": the advisory lock key of dragoman writers
+
+__all__ = ["DEFAULT_DB", "Cluster", "DocumentInfo", "EventFilter", "Store", "database_url"]
 
 
 def database_url(db: str | None) -> str:
-    """A SQLAlchemy URL from a path or URL (``--db``, ``DRAGOMAN_DB``, or ``dragoman.db``)."""
+    """A SQLAlchemy URL from a path or URL (``--db``, ``DRAGOMAN_DB``, or ``dragoman.db``).
+
+    ``postgresql://`` and ``postgres://`` URLs use psycopg 3, the driver dragoman installs.
+    """
     db = db or os.environ.get("DRAGOMAN_DB") or DEFAULT_DB
-    if "://" in db:
-        return db
-    return f"sqlite:///{Path(db).expanduser()}"
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    scheme, rest = db.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return db
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    doc: str | None = None
-    actor: str | None = None  # code, country, org or words of the actor's text
-    code: str | None = None  # CAMEO code prefix: "04", "042"
-    since: str | None = None
-    until: str | None = None
-    limit: int | None = None
+def _label(url: str) -> str:
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):]
+    try:
+        return make_url(url).render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
+    except (ArgumentError, ValueError):
+        return url.split("@")[-1]
 
 
 class Store:
@@ -47,27 +66,50 @@ class Store:
         self.label = label
 
     @classmethod
-    def open(cls, db: str | None = None) -> Store:
+    def open(cls, db: str | None = None, timeout: float | None = None) -> Store:
+        """Open (creating and migrating as needed) the database at path or URL ``db``.
+
+        ``timeout`` (default ``$DRAGOMAN_LOCK_TIMEOUT`` or 30 s) bounds the wait for a locked database.
+        """
         url = database_url(db)
-        label = url.split("@")[-1] if "@" in url else url
+        label = _label(url)
+        if timeout is None:
+            timeout = float(os.environ.get("DRAGOMAN_LOCK_TIMEOUT") or DEFAULT_TIMEOUT)
         if url.startswith("sqlite:///"):
             path = Path(url[len("sqlite:///"):])
             if path.parent and not path.parent.exists():
                 raise StoreError(f"{path}: cannot create the database: folder {path.parent} does not exist")
         try:
-            engine = create_engine(url)
+            name = make_url(url).get_backend_name()
+            connect_args: dict[str, Any] = {}
+            if name == "postgresql":
+                connect_args = {"connect_timeout": max(1, int(timeout))}
+            engine = create_engine(url, connect_args=connect_args, pool_pre_ping=name == "postgresql")
         except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise StoreError(f"{label}: not a usable database URL ({exc})") from None
+            raise StoreError(f"{label}: not a usable database URL ({str(exc).splitlines()[0]}); "
+                             f"give a file path or postgresql://user@host/dbname") from None
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            _sqlite_transactions(engine, timeout)
+        elif engine.dialect.name != "postgresql":
+            raise StoreError(f"{label}: unsupported database {engine.dialect.name!r}; use SQLite or PostgreSQL")
         store = cls(engine, label)
         store.migrate()
         return store
 
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _write(self) -> Any:
+        """A transaction that holds the write lock from its first statement."""
+        return _WriteTransaction(self)
+
     def migrate(self) -> int:
         """Apply pending migrations; returns the schema version."""
         try:
-            with self.engine.begin() as conn:
+            if self._version() == len(MIGRATIONS):
+                return len(MIGRATIONS)
+            with self._write() as conn:
                 schema_version.create(conn, checkfirst=True)
                 current = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
                 for version, step in enumerate(MIGRATIONS, start=1):
@@ -78,46 +120,87 @@ class Store:
         except DBAPIError as exc:
             raise StoreError(f"{self.label}: cannot open or migrate the database: {_reason(exc)}") from None
 
+    def _version(self) -> int:
+        with self.engine.connect() as conn:
+            if not self.engine.dialect.has_table(conn, schema_version.name):
+                return 0
+            return int(conn.execute(select(func.max(schema_version.c.version))).scalar() or 0)
+
     def save(self, document: Document, doc_events: Sequence[Event]) -> None:
-        """Replace the document and its events in one transaction."""
+        """Replace the document and its events in one transaction, assigning each event its cluster."""
         try:
-            with self.engine.begin() as conn:
+            with self._write() as conn:
                 conn.execute(delete(events).where(events.c.doc_id == document.doc_id))
                 conn.execute(delete(documents).where(documents.c.doc_id == document.doc_id))
                 conn.execute(insert(documents).values(
                     doc_id=document.doc_id, content_hash=document.content_hash, title=document.title,
                     url=document.url, published=document.published, origin=document.origin,
-                    ingested_at=_now(), n_events=len(doc_events), text=document.text))
+                    ingested_at=_now(), n_events=len(doc_events), text=document.text,
+                    outlet=outlet(document.url)))
                 rows = _unique_rows(doc_events)
                 if rows:
+                    assign_clusters(conn, rows)
                     conn.execute(insert(events), rows)
         except DBAPIError as exc:
             raise StoreError(f"{self.label}: cannot write document {document.doc_id!r}: {_reason(exc)}") from None
 
+    def recluster(self) -> int:
+        """Recompute every cluster from scratch in ingestion order (after changing the rules)."""
+        try:
+            with self._write() as conn:
+                return recluster(conn)
+        except DBAPIError as exc:
+            raise StoreError(f"{self.label}: cannot recluster: {_reason(exc)}") from None
+
     def events(self, where: EventFilter | None = None) -> list[Event]:
+        """The event mentions matching ``where``, in document order."""
         where = where or EventFilter()
-        conditions: list[Any] = []
-        if where.doc:
-            conditions.append(events.c.doc_id == where.doc)
-        if where.actor:
-            needle = where.actor
-            like = f"%{needle}%"
-            conditions.append(or_(*[
-                c for p in ("source", "target") for c in (
-                    events.c[f"{p}_code"] == needle.upper(), events.c[f"{p}_country"] == needle.upper(),
-                    events.c[f"{p}_org"] == needle.upper(), events.c[f"{p}_text"].ilike(like),
-                    events.c[f"{p}_name"].ilike(like))]))
-        if where.code:
-            conditions.append(events.c.cameo.startswith(where.code, autoescape=True))
-        if where.since:
-            conditions.append(events.c.date_start >= where.since)
-        if where.until:
-            conditions.append(events.c.date_start <= where.until)
-        query = select(events).where(and_(True, *conditions)).order_by(
-            events.c.doc_id, events.c.sentence_index, events.c.start_char)
+        query = select(events).where(*conditions(where)).order_by(
+            events.c.doc_id, events.c.sentence_index, events.c.start_char, events.c.event_id)
         if where.limit:
             query = query.limit(where.limit)
         return [row_event(r) for r in self._rows(query)]
+
+    def clusters(self, where: EventFilter | None = None) -> list[Cluster]:
+        """The event clusters with at least one mention matching ``where``, in date order.
+
+        Each cluster carries all its mentions (for counts and evidence) and the ids of those that
+        matched (``Cluster.matched``). ``where.limit`` counts clusters.
+        """
+        where = where or EventFilter()
+        matching = select(events.c.cluster_id).where(*conditions(where))
+        matched = {r[0] for r in self._rows(select(events.c.event_id).where(*conditions(where)))}
+        by_cluster: dict[str, list[Event]] = defaultdict(list)
+        for row in self._rows(select(events).where(events.c.cluster_id.in_(matching))):
+            by_cluster[row._mapping["cluster_id"]].append(row_event(row))
+        doc_ids = {m.doc_id for ms in by_cluster.values() for m in ms}
+        docs = self._document_infos(doc_ids)
+        found = [make_cluster(cid, ms, docs, matched) for cid, ms in by_cluster.items()]
+        found.sort(key=lambda c: (c.date_start or "9999", c.event.doc_id, c.event.evidence.sentence_index,
+                                  c.cluster_id))
+        return found[: where.limit] if where.limit else found
+
+    def units(self, where: EventFilter | None = None, mentions: bool = False) -> list[Cluster]:
+        """What analyses count: event clusters (default), or each matching mention on its own."""
+        found = self.clusters(EventFilter(**{**_fields(where), "limit": None}) if where else None)
+        if mentions:
+            found = [u for c in found for u in c.split()]
+            found.sort(key=lambda u: (u.date_start or "9999", u.event.doc_id, u.event.evidence.sentence_index,
+                                      u.event.evidence.start_char))
+        limit = where.limit if where else None
+        return found[:limit] if limit else found
+
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        rows = list(self._rows(select(events.c.cluster_id).where(
+            events.c.cluster_id.startswith(cluster_id, autoescape=True)).distinct()))
+        if len(rows) > 1:
+            raise StoreError(f"cluster id prefix {cluster_id!r} is ambiguous ({len(rows)} clusters)")
+        if not rows:
+            return None
+        full = rows[0][0]
+        mentions = [row_event(r) for r in self._rows(select(events).where(events.c.cluster_id == full))]
+        return make_cluster(full, mentions, self._document_infos({m.doc_id for m in mentions}),
+                            [m.event_id for m in mentions])
 
     def event(self, event_id: str) -> Event | None:
         rows = list(self._rows(select(events).where(events.c.event_id.startswith(event_id, autoescape=True))))
@@ -132,6 +215,27 @@ class Store:
         rows = list(self._rows(select(documents).where(documents.c.doc_id == doc_id)))
         return dict(rows[0]._mapping) if rows else None
 
+    def counts(self) -> dict[str, int]:
+        """Numbers of documents, event mentions and event clusters."""
+        with self._connect() as conn:
+            return {
+                "documents": int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0),
+                "mentions": int(conn.execute(select(func.count()).select_from(events)).scalar() or 0),
+                "clusters": int(conn.execute(select(func.count(events.c.cluster_id.distinct()))).scalar() or 0),
+            }
+
+    def _document_infos(self, doc_ids: set[str]) -> dict[str, DocumentInfo]:
+        out: dict[str, DocumentInfo] = {}
+        ids = sorted(doc_ids)
+        cols = (documents.c.doc_id, documents.c.title, documents.c.url, documents.c.outlet, documents.c.published)
+        for i in range(0, len(ids), 500):
+            for r in self._rows(select(*cols).where(documents.c.doc_id.in_(ids[i:i + 500]))):
+                out[r[0]] = DocumentInfo(*r)
+        return out
+
+    def _connect(self) -> Any:
+        return _ReadConnection(self)
+
     def _rows(self, query: Any) -> Iterator[Any]:
         try:
             with self.engine.connect() as conn:
@@ -141,6 +245,59 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+class _WriteTransaction:
+    """``with store._write() as conn``: a transaction holding the write lock; commits on success."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.context: Any = None
+
+    def __enter__(self) -> Connection:
+        engine = self.store.engine
+        if engine.dialect.name == "sqlite":
+            self.context = engine.execution_options(dragoman_write=True).begin()
+            return self.context.__enter__()  # type: ignore[no-any-return]
+        self.context = engine.begin()
+        conn: Connection = self.context.__enter__()
+        try:
+            conn.execute(select(func.pg_advisory_xact_lock(_PG_LOCK)))
+        except BaseException as exc:
+            self.context.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        return conn
+
+    def __exit__(self, *exc: Any) -> None:
+        self.context.__exit__(*exc)
+
+
+class _ReadConnection:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.context: Any = None
+
+    def __enter__(self) -> Connection:
+        try:
+            self.context = self.store.engine.connect()
+            return self.context.__enter__()  # type: ignore[no-any-return]
+        except DBAPIError as exc:
+            raise StoreError(f"{self.store.label}: cannot read: {_reason(exc)}") from None
+
+    def __exit__(self, *exc: Any) -> None:
+        self.context.__exit__(*exc)
+
+
+def _fields(where: EventFilter) -> dict[str, Any]:
+    return {name: getattr(where, name) for name in where.__dataclass_fields__}
+
+
+def outlet(url: str | None) -> str | None:
+    """The publisher of a document: its URL's host without ``www.``."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def _unique_rows(doc_events: Sequence[Event]) -> list[dict[str, Any]]:
@@ -153,16 +310,29 @@ def _unique_rows(doc_events: Sequence[Event]) -> list[dict[str, Any]]:
     return rows
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+def _sqlite_transactions(engine: Engine, timeout: float) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, start transactions: plain ``BEGIN`` for readers and
+    ``BEGIN IMMEDIATE`` (the write lock, waited for up to ``timeout``) for writers."""
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        cursor.close()
+
+    def on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("dragoman_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _reason(exc: DBAPIError) -> str:
-    return str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())[:300] or type(exc).__name__

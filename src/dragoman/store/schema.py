@@ -1,7 +1,11 @@
 """The database schema (SQLAlchemy Core) and its migrations, and the row <-> record mapping.
 
-Columns are flat with plain names so that the SQLite file reads well in Datasette or any SQL client.
-Each migration is a function applied once, recorded in ``schema_version``.
+The same tables serve SQLite and PostgreSQL. Columns are flat with plain names, and the views
+``event_view``, ``cluster_view`` and ``document_view`` read well in Datasette or any SQL client.
+
+The ``Table`` objects describe the newest shape. Each migration is a function applied once, in order,
+recorded in ``schema_version``; it brings a database of the previous version to the next one and is
+idempotent (it checks before it adds), so a fresh database and an upgraded one end up the same.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import text as sql
 from sqlalchemy.engine import Connection
 
 from dragoman.records import Actor, Attribution, Event, EventDate, Evidence, Place
@@ -44,6 +50,7 @@ documents = Table(
     Column("ingested_at", String(40), nullable=False),
     Column("n_events", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("outlet", String(200)),  # the publisher (host of the URL) when known: counts "sources"
 )
 
 
@@ -98,16 +105,78 @@ events = Table(
     Column("attribution_country", String(3)),
     Column("attribution_org", String(40)),
     Column("confidence", Float, nullable=False),
+    # deduplication (store/clusters.py): who the two sides are, and the event cluster of this mention
+    Column("source_key", String(40)),
+    Column("target_key", String(40)),
+    Column("cluster_id", String(40), index=True),
 )
 
 Index("ix_events_dyad", events.c.source_country, events.c.target_country)
+Index("ix_events_cluster_key", events.c.root, events.c.source_key, events.c.target_key, events.c.date_start)
+
+
+def actor_key(country: str | None, org: str | None, code: str | None) -> str | None:
+    """The identity of an actor for deduplication: its country, else its organisation, else its code."""
+    return country or org or code
 
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[documents, events])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def _add_missing_columns(conn: Connection, table: Table) -> None:
+    present = {c["name"] for c in sa_inspect(conn).get_columns(table.name)}
+    preparer = conn.dialect.identifier_preparer
+    for column in table.columns:
+        if column.name not in present:
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(sql(f"ALTER TABLE {preparer.quote(table.name)} ADD COLUMN {preparer.quote(column.name)} {kind}"))
+
+
+def _v2(conn: Connection) -> None:
+    """Deduplication: actor keys, cluster ids and document outlets; existing events are clustered."""
+    from dragoman.store.clusters import recluster  # late: clusters imports this module
+
+    _add_missing_columns(conn, documents)
+    _add_missing_columns(conn, events)
+    for index in events.indexes:
+        index.create(conn, checkfirst=True)
+    recluster(conn, only_missing=True)
+
+
+_VIEWS = {
+    "document_view": """
+        SELECT d.doc_id, d.title, d.url, d.outlet, d.published, d.ingested_at, d.n_events, d.origin,
+               d.content_hash
+        FROM documents d""",
+    "event_view": """
+        SELECT e.event_id, e.cluster_id, e.doc_id, d.title AS doc_title, d.outlet, d.published,
+               e.date_start, e.date_end, e.date_precision, e.date_source,
+               e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.modality,
+               e.source_code, e.source_name, e.source_country, e.source_org, e.source_sector,
+               e.target_code, e.target_name, e.target_country, e.target_org, e.target_sector,
+               e.location_name, e.location_country, e.location_lat, e.location_lon,
+               e.attribution_text, e.trigger, e.sentence, e.confidence
+        FROM events e JOIN documents d ON d.doc_id = e.doc_id""",
+    "cluster_view": """
+        SELECT e.cluster_id, MIN(e.date_start) AS first_date, MAX(e.date_end) AS last_date,
+               MIN(e.root) AS root, MIN(e.cameo) AS cameo, MIN(e.quad_class) AS quad_class,
+               MIN(e.source_key) AS source, MIN(e.target_key) AS target,
+               COUNT(*) AS mentions, COUNT(DISTINCT e.doc_id) AS documents,
+               COUNT(DISTINCT COALESCE(d.outlet, e.doc_id)) AS sources
+        FROM events e JOIN documents d ON d.doc_id = e.doc_id
+        GROUP BY e.cluster_id""",
+}
+
+
+def _v3(conn: Connection) -> None:
+    """Readable views for Datasette and SQL clients: plain column names, one row per thing."""
+    for name, body in _VIEWS.items():
+        conn.execute(sql(f"DROP VIEW IF EXISTS {name}"))
+        conn.execute(sql(f"CREATE VIEW {name} AS {body}"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -120,6 +189,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "cameo": event.cameo, "root": event.root, "quad_class": event.quad_class, "goldstein": event.goldstein,
         "plover_event": event.plover_event, "plover_mode": event.plover_mode,
         "modality": event.modality, "confidence": event.confidence,
+        "source_key": actor_key(*_keys(event.source)), "target_key": actor_key(*_keys(event.target)),
     }
     for prefix, actor in (("source", event.source), ("target", event.target)):
         for name in ("text", "name", "code", "country", "org", "sector", "how", "entry"):
@@ -135,6 +205,10 @@ def event_row(event: Event) -> dict[str, Any]:
     for name in ("text", "code", "country", "org"):
         row[f"attribution_{name}"] = getattr(a, name) if a else None
     return row
+
+
+def _keys(actor: Actor | None) -> tuple[str | None, str | None, str | None]:
+    return (actor.country, actor.org, actor.code) if actor else (None, None, None)
 
 
 def row_event(row: Any) -> Event:

@@ -1,0 +1,221 @@
+"""Deduplication: the mentions of one real-world event in several articles grouped into an event cluster.
+
+Event datasets are notorious for counting reports instead of events. Two mentions belong to the same
+cluster when all of these hold:
+
+- the same CAMEO root (``04`` consult, ``19`` fight ...);
+- the same dyad: source and target compared by country, else organisation, else actor code (see
+  ``schema.actor_key``); for meetings and agreements (root ``04``, code ``057``) either order, since
+  "Iran visited Russia" and "Russia hosted Iran" report one meeting;
+- compatible dates: no date on either side, or date ranges that overlap within a day (three days when
+  a date is only the document's publication date, which lags the event);
+- compatible places: no place on either side, or the same country and, when both name a city or a
+  finer place, the same name.
+
+A new mention joins the best compatible cluster already stored (same code first, then the same day,
+then the same place, then the oldest id), else founds its own. The cluster id is the event id of the
+founding mention, so ids do not change when more reports arrive, and a re-ingested document's mentions
+rejoin the clusters they left. Assignment runs inside the writing transaction, which holds the store's
+write lock, so two writers cannot found twin clusters for one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.engine import Connection
+
+from dragoman.records import Event
+from dragoman.store.schema import documents, events
+
+CLUSTER_COLUMNS = ("event_id", "cluster_id", "doc_id", "cameo", "root", "source_key", "target_key",
+                   "date_start", "date_end", "date_source", "location_name", "location_country",
+                   "location_precision")
+FINE_PLACES = {"city", "site", "point", None}
+_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Where a mention was reported: enough to cite it and to count distinct sources."""
+
+    doc_id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The publisher when known, else the document itself."""
+        return self.outlet or self.doc_id
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One event and every mention of it; ``mentions[0]`` is the representative mention.
+
+    ``matched`` holds the ids of the mentions that matched the query that found the cluster; in
+    mention-counting mode each of them becomes its own unit (``split``).
+    """
+
+    cluster_id: str
+    mentions: tuple[Event, ...]
+    documents: tuple[DocumentInfo, ...] = ()
+    matched: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, event: Event, document: DocumentInfo | None = None, cluster_id: str | None = None) -> Cluster:
+        return cls(cluster_id or event.event_id, (event,), (document or DocumentInfo(event.doc_id),),
+                   (event.event_id,))
+
+    @property
+    def event(self) -> Event:
+        return self.mentions[0]
+
+    @property
+    def n_mentions(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def n_documents(self) -> int:
+        return len({m.doc_id for m in self.mentions})
+
+    @property
+    def n_sources(self) -> int:
+        return len({d.source for d in self.documents}) or self.n_documents
+
+    @property
+    def date_start(self) -> str | None:
+        starts = [m.date.start for m in self.mentions if m.date]
+        return min(starts) if starts else None
+
+    @property
+    def date_end(self) -> str | None:
+        ends = [m.date.end for m in self.mentions if m.date]
+        return max(ends) if ends else None
+
+    def document(self, doc_id: str) -> DocumentInfo:
+        return next((d for d in self.documents if d.doc_id == doc_id), DocumentInfo(doc_id))
+
+    def split(self) -> list[Cluster]:
+        """One unit per matched mention (counting mentions instead of events)."""
+        return [replace(self, mentions=(m,), documents=(self.document(m.doc_id),), matched=(m.event_id,))
+                for m in self.mentions if m.event_id in self.matched]
+
+
+def representative_order(event: Event) -> tuple[Any, ...]:
+    """Asserted before reported or planned, precise dates first, then the most confident."""
+    precision = _PRECISION_RANK.get(event.date.precision, 4) if event.date else 5
+    return (event.modality != "asserted", precision, -event.confidence, event.doc_id,
+            event.evidence.sentence_index, event.evidence.start_char, event.event_id)
+
+
+def make_cluster(cluster_id: str, mentions: Iterable[Event], docs: dict[str, DocumentInfo],
+                 matched: Iterable[str]) -> Cluster:
+    ordered = tuple(sorted(mentions, key=representative_order))
+    doc_ids = sorted({m.doc_id for m in ordered})
+    return Cluster(cluster_id, ordered, tuple(docs.get(d, DocumentInfo(d)) for d in doc_ids),
+                   tuple(m.event_id for m in ordered if m.event_id in set(matched)))
+
+
+# --- assignment ---------------------------------------------------------------------------------------
+
+def symmetric(cameo: str | None) -> bool:
+    return (cameo or "").startswith(("04", "057"))
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def _tolerance(a: dict[str, Any], b: dict[str, Any]) -> int:
+    return 3 if "document" in (a.get("date_source"), b.get("date_source")) else 1
+
+
+def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    a_start, b_start = _day(a.get("date_start") or ""), _day(b.get("date_start") or "")
+    if a_start is None or b_start is None:
+        return True
+    a_end = _day(a.get("date_end") or "") or a_start
+    b_end = _day(b.get("date_end") or "") or b_start
+    slack = dt.timedelta(days=_tolerance(a, b))
+    return a_start <= b_end + slack and b_start <= a_end + slack
+
+
+def places_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if not a.get("location_name") or not b.get("location_name"):
+        return True
+    if a.get("location_country") and b.get("location_country") and a["location_country"] != b["location_country"]:
+        return False
+    fine = a.get("location_precision") in FINE_PLACES and b.get("location_precision") in FINE_PLACES
+    return not fine or str(a["location_name"]).casefold() == str(b["location_name"]).casefold()
+
+
+def same_dyad(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if (a["source_key"], a["target_key"]) == (b["source_key"], b["target_key"]):
+        return True
+    return (symmetric(a["cameo"]) and symmetric(b["cameo"])
+            and (a["source_key"], a["target_key"]) == (b["target_key"], b["source_key"]))
+
+
+def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["root"] == b["root"] and same_dyad(a, b) and dates_compatible(a, b)
+            and places_compatible(a, b))
+
+
+def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Stored mentions that might share ``row``'s cluster (same root and dyad, near in time)."""
+    sk, tk = row["source_key"], row["target_key"]
+    dyad = and_(events.c.source_key == sk, events.c.target_key == tk)
+    if symmetric(row["cameo"]):
+        dyad = or_(dyad, and_(events.c.source_key == tk, events.c.target_key == sk))
+    conditions = [events.c.root == row["root"], dyad, events.c.cluster_id.is_not(None)]
+    start, end = _day(row.get("date_start") or ""), _day(row.get("date_end") or row.get("date_start") or "")
+    if start is not None and end is not None:
+        lo, hi = (start - dt.timedelta(days=3)).isoformat(), (end + dt.timedelta(days=3)).isoformat()
+        conditions.append(or_(events.c.date_start.is_(None), and_(events.c.date_start <= hi,
+                                                                  events.c.date_end >= lo)))
+    query = select(*[events.c[c] for c in CLUSTER_COLUMNS]).where(*conditions).limit(2000)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _best(row: dict[str, Any], candidates: Sequence[dict[str, Any]]) -> str | None:
+    fitting = [c for c in candidates if compatible(row, c)]
+    if not fitting:
+        return None
+    best = min(fitting, key=lambda c: (c["cameo"] != row["cameo"], c["date_start"] != row.get("date_start"),
+                                       c["location_name"] != row.get("location_name"), c["cluster_id"]))
+    return str(best["cluster_id"])
+
+
+def assign_clusters(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Set ``cluster_id`` on each new event row (one document's, in order) before it is inserted."""
+    earlier: list[dict[str, Any]] = []
+    for row in rows:
+        found = _best(row, earlier + _candidates(conn, row))
+        row["cluster_id"] = found or row["event_id"]
+        earlier.append(row)
+
+
+def recluster(conn: Connection, only_missing: bool = False) -> int:
+    """Assign clusters to stored events in ingestion order (all of them, or those without one)."""
+    if not only_missing:
+        conn.execute(update(events).values(cluster_id=None))
+    order = select(*[events.c[c] for c in CLUSTER_COLUMNS]).select_from(
+        events.join(documents, documents.c.doc_id == events.c.doc_id)).where(
+        events.c.cluster_id.is_(None)).order_by(documents.c.ingested_at, events.c.doc_id,
+                                                events.c.sentence_index, events.c.start_char, events.c.event_id)
+    n = 0
+    for row in [dict(r._mapping) for r in conn.execute(order)]:
+        cluster_id = _best(row, _candidates(conn, row)) or row["event_id"]
+        conn.execute(update(events).where(events.c.event_id == row["event_id"]).values(cluster_id=cluster_id))
+        n += 1
+    return n
