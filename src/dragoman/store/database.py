@@ -258,7 +258,7 @@ class _WriteTransaction:
         engine = self.store.engine
         if engine.dialect.name == "sqlite":
             self.context = engine.execution_options(dragoman_write=True).begin()
-            return self.context.__enter__()  # type: ignore[no-any-return]
+            return self.context.__enter__()
         self.context = engine.begin()
         conn: Connection = self.context.__enter__()
         try:
@@ -280,7 +280,7 @@ class _ReadConnection:
     def __enter__(self) -> Connection:
         try:
             self.context = self.store.engine.connect()
-            return self.context.__enter__()  # type: ignore[no-any-return]
+            return self.context.__enter__()
         except DBAPIError as exc:
             raise StoreError(f"{self.store.label}: cannot read: {_reason(exc)}") from None
 

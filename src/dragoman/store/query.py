@@ -8,7 +8,6 @@ and the analyses.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import and_, or_
 from sqlalchemy.sql.elements import ColumnElement

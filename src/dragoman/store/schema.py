@@ -130,7 +130,8 @@ def _add_missing_columns(conn: Connection, table: Table) -> None:
     for column in table.columns:
         if column.name not in present:
             kind = column.type.compile(dialect=conn.dialect)
-            conn.execute(sql(f"ALTER TABLE {preparer.quote(table.name)} ADD COLUMN {preparer.quote(column.name)} {kind}"))
+            table_name, column_name = preparer.quote(table.name), preparer.quote(column.name)
+            conn.execute(sql(f"ALTER TABLE {table_name} ADD COLUMN {column_name} {kind}"))
 
 
 def _v2(conn: Connection) -> None:
