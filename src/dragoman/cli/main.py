@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dragoman.cli import documents, evaluation, events
+from dragoman.cli import analysis, documents, evaluation, events
 from dragoman.errors import DragomanError
 
-COMMAND_GROUPS = (documents, events, evaluation)
+COMMAND_GROUPS = (documents, events, evaluation, analysis)
 
 
 def build_parser() -> argparse.ArgumentParser:

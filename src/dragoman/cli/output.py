@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any, TextIO
 
-from dragoman.records import Event
+from dragoman.analysis import DyadSeries, TimelineEntry
+from dragoman.export import export_events
+from dragoman.records import Actor, Event
+from dragoman.store.clusters import Cluster
 
 
 def _actor_cell(code: str | None, text: str | None) -> str:
@@ -69,3 +76,99 @@ def print_explanation(event: Event, out: TextIO) -> None:
     out.write(f"  confidence: {r['confidence']}\n")
     for note in event.evidence.notes:
         out.write(f"  - {note}\n")
+
+
+def _unit_actor(actor: Actor | None) -> str:
+    return f"{actor.code} ({actor.text[:24]})" if actor else "-"
+
+
+def print_clusters(units: list[Cluster], out: TextIO, mentions: bool = False) -> None:
+    """One row per event cluster (or per mention), with its numbers of mentions and sources."""
+    headers = ("id", "date", "cameo", "source", "target", "place", "modality", "mentions", "sources", "doc",
+               "trigger")
+    rows = []
+    for u in units:
+        e = u.event
+        others = f" +{u.n_documents - 1}" if u.n_documents > 1 else ""
+        rows.append(((e.event_id if mentions else u.cluster_id)[:10], u.date_start or "-", e.cameo,
+                     _unit_actor(e.source), _unit_actor(e.target), e.location.name[:20] if e.location else "-",
+                     e.modality, str(u.n_mentions), str(u.n_sources), e.doc_id[:20] + others, e.evidence.trigger[:20]))
+    widths = [max([len(h)] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip() + "\n")
+    for r in rows:
+        out.write("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    reports = sum(u.n_mentions for u in units)
+    if mentions:
+        out.write(f"({len(units)} events: mentions, each report counted)\n")
+    else:
+        out.write(f"({len(units)} events from {reports} mentions)\n")
+
+
+def unit_record(unit: Cluster) -> dict[str, Any]:
+    """A cluster as JSON: its numbers, dates, the representative record and the ids of its mentions."""
+    return {"cluster_id": unit.cluster_id, "mentions": unit.n_mentions, "documents": unit.n_documents,
+            "sources": unit.n_sources, "date_start": unit.date_start, "date_end": unit.date_end,
+            "event": unit.event.to_record(), "mention_ids": [m.event_id for m in unit.mentions],
+            "doc_ids": sorted({m.doc_id for m in unit.mentions})}
+
+
+def write_units(units: list[Cluster], fmt: str, out: TextIO) -> None:
+    """``events --format json|csv``: JSON Lines of ``unit_record``, or the CSV export's columns."""
+    if fmt == "json":
+        for unit in units:
+            out.write(json.dumps(unit_record(unit), ensure_ascii=False) + "\n")
+    else:
+        export_events(units, "csv", out)
+
+
+def print_columns(columns: tuple[tuple[str, str], ...], out: TextIO) -> None:
+    width = max(len(name) for name, _ in columns)
+    for i, (name, meaning) in enumerate(columns, start=1):
+        out.write(f"{i:3d}  {name.ljust(width)}  {meaning}\n")
+
+
+def print_dyad(series: DyadSeries, out: TextIO, as_json: bool) -> None:
+    rows = series.rows()
+    if as_json:
+        for row in rows:
+            out.write(json.dumps(row) + "\n")
+        return
+    headers = ("period", "verb.coop", "mat.coop", "verb.confl", "mat.confl", "total", "goldstein_sum",
+               "goldstein_mean")
+    cells = [[str(v) for v in row.values()] for row in rows]
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip() + "\n")
+    for c in cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip() + "\n")
+    total = sum(p.total for p in series.periods)
+    out.write(f"({total} {series.unit} between {series.a} and {series.b} by {series.by}; "
+              f"{series.undated} undated left out)\n")
+
+
+def print_timeline(entries: list[TimelineEntry], out: TextIO) -> None:
+    for t in entries:
+        e = t.event
+        src = e.source.code if e.source else "-"
+        tgt = e.target.code if e.target else "-"
+        place = f" in {e.location.name}" if e.location else ""
+        out.write(f"{t.date or 'undated'}  {e.cameo} {src} -> {tgt}{place} [{e.modality}] "
+                  f"{t.unit.n_mentions} mention(s), {t.unit.n_sources} source(s)  {t.unit.cluster_id}\n")
+        for doc_id, sentence in t.evidence:
+            out.write(f"    {doc_id}: {sentence}\n")
+    out.write(f"({len(entries)} events)\n")
+
+
+def write_output(write: Callable[[IO[bytes]], object], output: Path | None) -> None:
+    """Write bytes to ``output`` atomically (temporary file, then rename), or to standard output."""
+    if output is None:
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        with tmp.open("wb") as f:
+            write(f)
+        os.replace(tmp, output)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

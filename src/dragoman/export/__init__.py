@@ -1,5 +1,10 @@
-"""Exporters: event records to JSON Lines and CSV (more formats plug in through ``EXPORTERS``)."""
+"""Exporters: event mentions or clusters to JSON Lines, CSV, Parquet, GDELT- and POLECAT-style tables.
 
-from dragoman.export.writers import EXPORTERS, export_events, flatten
+Formats register in ``EXPORTERS`` (name -> ``Exporter``); ``export_events`` writes to a stream and
+``export_to_file`` writes a file atomically (a failed export leaves nothing behind).
+"""
 
-__all__ = ["EXPORTERS", "export_events", "flatten"]
+from dragoman.export.files import export_to_file
+from dragoman.export.writers import EXPORTERS, Exporter, export_events, exporter, flatten
+
+__all__ = ["EXPORTERS", "Exporter", "export_events", "export_to_file", "exporter", "flatten"]

@@ -10,7 +10,9 @@ cluster when all of these hold:
 - compatible dates: no date on either side, or date ranges that overlap within a day (three days when
   a date is only the document's publication date, which lags the event);
 - compatible places: no place on either side, or the same country and, when both name a city or a
-  finer place, the same name.
+  finer place, the same name;
+- compatible modalities: what happened (asserted, claimed, negated, denied: claims about one event)
+  is never grouped with what is planned or hypothetical (a future event is another event).
 
 A new mention joins the best compatible cluster already stored (same code first, then the same day,
 then the same place, then the oldest id), else founds its own. The cluster id is the event id of the
@@ -34,7 +36,8 @@ from dragoman.store.schema import documents, events
 
 CLUSTER_COLUMNS = ("event_id", "cluster_id", "doc_id", "cameo", "root", "source_key", "target_key",
                    "date_start", "date_end", "date_source", "location_name", "location_country",
-                   "location_precision")
+                   "location_precision", "modality")
+IRREALIS = {"planned", "hypothetical"}
 FINE_PLACES = {"city", "site", "point", None}
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
@@ -168,7 +171,7 @@ def same_dyad(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return (a["root"] == b["root"] and same_dyad(a, b) and dates_compatible(a, b)
-            and places_compatible(a, b))
+            and places_compatible(a, b) and (a.get("modality") in IRREALIS) == (b.get("modality") in IRREALIS))
 
 
 def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:

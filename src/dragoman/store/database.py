@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -182,7 +183,7 @@ class Store:
 
     def units(self, where: EventFilter | None = None, mentions: bool = False) -> list[Cluster]:
         """What analyses count: event clusters (default), or each matching mention on its own."""
-        found = self.clusters(EventFilter(**{**_fields(where), "limit": None}) if where else None)
+        found = self.clusters(replace(where, limit=None) if where else None)
         if mentions:
             found = [u for c in found for u in c.split()]
             found.sort(key=lambda u: (u.date_start or "9999", u.event.doc_id, u.event.evidence.sentence_index,
@@ -286,10 +287,6 @@ class _ReadConnection:
 
     def __exit__(self, *exc: Any) -> None:
         self.context.__exit__(*exc)
-
-
-def _fields(where: EventFilter) -> dict[str, Any]:
-    return {name: getattr(where, name) for name in where.__dataclass_fields__}
 
 
 def outlet(url: str | None) -> str | None:
