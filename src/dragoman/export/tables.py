@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from typing import IO, Any, TextIO, cast
 
@@ -159,7 +160,7 @@ def gdelt_row(unit: Cluster) -> list[Any]:
     published, url = _first_report(unit)
     added = (published or "").replace("-", "")[:8]
     return [
-        int(unit.cluster_id[:15], 16) if _is_hex(unit.cluster_id) else unit.cluster_id,
+        global_event_id(unit.cluster_id),
         day.strftime("%Y%m%d") if day else None, day.strftime("%Y%m") if day else None,
         day.year if day else None, _fraction(day) if day else None,
         *_actor_cells(e.source), *_actor_cells(e.target),
@@ -171,8 +172,12 @@ def gdelt_row(unit: Cluster) -> list[Any]:
     ]
 
 
-def _is_hex(value: str) -> bool:
-    return len(value) >= 15 and all(c in "0123456789abcdef" for c in value[:15])
+def global_event_id(cluster_id: str) -> int:
+    """A 60-bit integer id: the cluster id's first 15 hex digits (dragoman's ids are hex), else its hash."""
+    digits = cluster_id[:15]
+    if len(digits) < 15 or any(c not in "0123456789abcdef" for c in digits):
+        digits = hashlib.sha1(cluster_id.encode("utf-8")).hexdigest()[:15]
+    return int(digits, 16)
 
 
 def write_gdelt(units: Sequence[Cluster], out: IO[Any]) -> int:
