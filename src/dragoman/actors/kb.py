@@ -1,14 +1,29 @@
-"""The actor knowledge base: countries, sectors and organisations, loaded once from package data files.
+"""The actor knowledge base, loaded once from package data files into immutable lookup tables.
 
-Files are tab-separated with a header line; ``#`` starts a comment line; list cells are ``|``-separated.
-Users add their own files of the same formats (``ActorKB.load(extra=[...])``).
+Files (``data/actors/``) are tab-separated with a header line; ``#`` starts a comment line; list cells are
+``|``-separated. The header says what a file holds, so a user's file of any of these formats (or a
+PETRARCH/TABARI actor dictionary, see ``petrarch.py``) can be added with ``ActorKB.load(extra=[...])``:
+
+    countries       iso3, names, adjectives, capitals
+    sectors         word, sector[, role]
+    organisations   id, names, code, country, org, sector      (also groups.tsv)
+    people          id, names, country, org, sector, role, start, end
+    affiliations    affix, position, sector
+    references      word, kind, value
+    codes           code, name                                   (sector-codes.tsv, region-codes.tsv)
+
+Every code is checked while loading: a country must be a real ISO 3166-1 alpha-3 code (or one of the
+few user-assigned codes listed in ``EXTRA_COUNTRIES``), a sector one of ``sector-codes.tsv``, an actor code
+a well-formed CAMEO code. A bad row raises ``ConfigError`` naming the file and line; nothing is stored.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -17,54 +32,119 @@ import pycountry
 
 from dragoman.errors import ConfigError
 
+# Codes in wide use for states that ISO 3166 does not (yet) list.
+EXTRA_COUNTRIES = frozenset({"XKX"})
+PACKAGE_FILES = ("sector-codes.tsv", "region-codes.tsv", "countries.tsv", "sectors.tsv", "organisations.tsv",
+                 "groups.tsv", "people.tsv", "affiliations.tsv", "references.tsv")
+CODE_SEGMENTS = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One office a person held, from ``start`` to ``end`` (inclusive; ``None``: open)."""
+
+    role: str
+    code: str
+    country: str | None
+    org: str | None
+    sector: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
 
 @dataclass(frozen=True)
 class Entry:
     """One knowledge-base entry that a name can resolve to."""
 
-    id: str  # e.g. "country:IRN", "org:IAEA"
-    kind: str  # country, capital, adjective, org, group
+    id: str  # e.g. "country:IRN", "org:IAEA", "person:lavrov"
+    kind: str  # country, capital, adjective, org, group, person
     name: str  # canonical name
     code: str  # CAMEO actor code (country part plus sector, or the organisation's code)
     country: str | None
     org: str | None
     sector: str | None
+    tenures: tuple[Tenure, ...] = ()  # people (and dated dictionary entries): offices with their dates
+
+    def tenure_at(self, date: dt.date | None) -> tuple[Tenure | None, str]:
+        """The office held at ``date`` and how it was chosen: "dated" (held then), "latest" (no date given:
+        the most recent office), "former" (the date is after every office), "before" (before the first)."""
+        if not self.tenures:
+            return None, "undated"
+        ordered = sorted(self.tenures, key=lambda t: (t.start or dt.date.min))
+        if date is None:
+            current = [t for t in ordered if t.end is None]
+            return (current[-1] if current else ordered[-1]), "latest"
+        held = [t for t in ordered if t.holds(date)]
+        if held:
+            # several offices at once (president and party leader): the first listed in the file wins
+            return min(held, key=self.tenures.index), "dated"
+        past = [t for t in ordered if t.end is not None and t.end < date]
+        if past:
+            return max(past, key=lambda t: t.end or dt.date.min), "former"
+        return ordered[0], "before"
+
+
+@dataclass(frozen=True)
+class Affix:
+    position: str  # prefix ("pro-Iranian") or suffix ("Iranian-backed")
+    sector: str
 
 
 @dataclass(frozen=True)
 class ActorKB:
-    """Immutable lookup tables: lower-cased name -> entries, and role word -> sector."""
+    """Immutable lookup tables built from the data files."""
 
-    names: Mapping[str, tuple[Entry, ...]]
-    sectors: Mapping[str, str]
+    names: Mapping[str, tuple[Entry, ...]]  # normalised name -> entries
+    sectors: Mapping[str, str]  # role word -> sector
+    roles: Mapping[str, str]  # role word -> office ("foreign minister" -> foreign_minister)
     country_names: Mapping[str, str]  # ISO-3 -> canonical name
     acronyms: frozenset[str]  # names written in capitals ("US", "UN", "IAEA"): matched case-sensitively
+    people: Mapping[str, Entry] = field(default_factory=dict)  # person id -> entry
+    holders: Mapping[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)  # (country/org, role)
+    surnames: Mapping[str, tuple[Entry, ...]] = field(default_factory=dict)  # normalised surname -> people
+    affixes: Mapping[str, Affix] = field(default_factory=dict)
+    references: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, value)
+    rejected: tuple[str, ...] = ()  # dictionary entries left out, with the reason (PETRARCH files)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> ActorKB:
-        names: dict[str, list[Entry]] = {}
-        sectors: dict[str, str] = {}
-        country_names: dict[str, str] = {}
-        surfaces: set[str] = set()
+        builder = _Builder()
         data = resources.files("dragoman") / "data" / "actors"
         with resources.as_file(data) as folder:
-            paths = [folder / "countries.tsv", folder / "sectors.tsv", folder / "organisations.tsv"]
-            for path in (*paths, *extra):
-                _load_file(Path(path), names, sectors, country_names, surfaces)
-        _add_pycountry(names, country_names)
-        acronyms = frozenset(n for n in surfaces if _is_acronym(n))
-        return cls(
-            names=MappingProxyType({k: tuple(v) for k, v in names.items()}),
-            sectors=MappingProxyType(sectors),
-            country_names=MappingProxyType(country_names),
-            acronyms=acronyms,
-        )
+            for name in PACKAGE_FILES:
+                builder.load_file(folder / name)
+        for path in extra:
+            builder.load_file(Path(path))
+        builder.add_pycountry()
+        return builder.build()
 
     def lookup(self, text: str) -> tuple[Entry, ...]:
         return self.names.get(normalise(text), ())
 
     def sector_of(self, word: str) -> str | None:
         return self.sectors.get(word.lower())
+
+    def role_of(self, word: str) -> str | None:
+        return self.roles.get(word.lower())
+
+    def reference(self, word: str) -> tuple[str, str] | None:
+        return self.references.get(word.lower())
+
+    def holder(self, owner: str, role: str, date: dt.date | None) -> Entry | None:
+        """The person holding ``role`` for ``owner`` (ISO-3 or organisation acronym) at ``date``; with no
+        date, the current holder. None when the base does not know or more than one person qualifies."""
+        found = []
+        for person in self.holders.get((owner, role), ()):
+            for tenure in person.tenures:
+                if tenure.role != role or (tenure.country or tenure.org) != owner:
+                    continue
+                if (date is not None and tenure.holds(date)) or (date is None and tenure.end is None):
+                    found.append(person)
+                    break
+        return found[0] if len(found) == 1 else None
 
 
 def normalise(text: str) -> str:
@@ -86,8 +166,28 @@ def read_table(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
         if len(cells) > len(columns):
             raise ConfigError(f"{path}:{number}: {len(cells)} columns, the header (line {header_line}) "
-                              f"has {len(columns)}")
+                              f"has {len(columns)}; separate columns with one tab")
         yield number, dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))
+
+
+def parse_date(text: str, end: bool = False) -> dt.date | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date means its first day (or last, for ``end``)."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        raise ValueError(f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    month = int(parts[1])
+    if len(parts) == 2:
+        if not end:
+            return dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(year, month, int(parts[2]))
 
 
 def _split(cell: str) -> list[str]:
@@ -96,67 +196,241 @@ def _split(cell: str) -> list[str]:
 
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
-    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in name
+    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in name
 
 
-def _add(names: dict[str, list[Entry]], name: str, entry: Entry, surfaces: set[str] | None = None) -> None:
-    if surfaces is not None:
-        surfaces.add(name)
-    bucket = names.setdefault(normalise(name), [])
-    if entry not in bucket:
-        bucket.append(entry)
+def _real_countries() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_COUNTRIES
 
 
-def _load_file(path: Path, names: dict[str, list[Entry]], sectors: dict[str, str],
-               country_names: dict[str, str], surfaces: set[str]) -> None:
-    rows = list(read_table(path))
-    if not rows:
-        return
-    columns = set(rows[0][1])
-    if {"iso3", "names", "adjectives", "capitals"} <= columns:
+class _Builder:
+    """Mutable tables while loading; ``build`` freezes them into an ``ActorKB``."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Entry]] = {}
+        self.sectors: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+        self.surfaces: set[str] = set()
+        self.people: dict[str, Entry] = {}
+        self.person_names: dict[str, list[str]] = {}
+        self.affixes: dict[str, Affix] = {}
+        self.references: dict[str, tuple[str, str]] = {}
+        self.sector_codes: set[str] = set()
+        self.first_codes: set[str] = set(_real_countries())
+        self.countries = _real_countries()
+        self.org_codes: dict[str, str] = {}
+        self.rejected: list[str] = []
+
+    # --- checks -------------------------------------------------------------------------------------
+    def country(self, value: str, where: str) -> str | None:
+        iso3 = value.strip().upper()
+        if not iso3:
+            return None
+        if iso3 not in self.countries:
+            raise ConfigError(f"{where}: {value!r} is not an ISO 3166-1 alpha-3 country code")
+        return iso3
+
+    def sector(self, value: str, where: str) -> str | None:
+        sector = value.strip().upper()
+        if not sector:
+            return None
+        if self.sector_codes and sector not in self.sector_codes:
+            raise ConfigError(f"{where}: {value!r} is not a CAMEO sector code "
+                              f"(one of {', '.join(sorted(self.sector_codes))})")
+        return sector
+
+    def code_problem(self, code: str) -> str | None:
+        """Why ``code`` is not a well-formed CAMEO actor code, or None."""
+        if not CODE_SEGMENTS.match(code):
+            return f"{code!r} is not a CAMEO actor code (three-letter segments in capitals, e.g. IRNGOV)"
+        if code[:3] not in self.first_codes:
+            return f"{code!r} does not start with a country, region or IGO/NGO code"
+        return None
+
+    def code(self, value: str, where: str) -> str:
+        code = value.strip()
+        problem = self.code_problem(code)
+        if problem:
+            raise ConfigError(f"{where}: {problem}")
+        return code
+
+    # --- loading ------------------------------------------------------------------------------------
+    def add(self, name: str, entry: Entry) -> None:
+        self.surfaces.add(name)
+        bucket = self.names.setdefault(normalise(name), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def load_file(self, path: Path) -> None:
+        from dragoman.actors.petrarch import is_petrarch, read_petrarch
+
+        if is_petrarch(path):
+            for entry, names in read_petrarch(path, self.code_problem, self.rejected):
+                for name in names:
+                    self.add(name, entry)
+                if entry.kind == "person":
+                    self.people[entry.id] = entry
+            return
+        rows = list(read_table(path))
+        if not rows:
+            return
+        columns = set(rows[0][1])
+        if columns == {"code", "name"}:
+            target = self.sector_codes if path.name.startswith("sector") else self.first_codes
+            target.update(row["code"].strip() for _, row in rows)
+        elif {"iso3", "names", "adjectives", "capitals"} <= columns:
+            self._countries(path, rows)
+        elif {"word", "sector"} <= columns:
+            for number, row in rows:
+                word = normalise(row["word"])
+                self.sectors[word] = self.sector(row["sector"], f"{path}:{number}") or ""
+                if row.get("role", "").strip():
+                    self.roles[word] = row["role"].strip()
+        elif {"id", "names", "country", "org", "sector", "role", "start", "end"} <= columns:
+            self._people(path, rows)
+        elif {"id", "names", "code", "country", "org", "sector"} <= columns:
+            self._organisations(path, rows)
+        elif {"affix", "position", "sector"} <= columns:
+            for number, row in rows:
+                if row["position"] not in ("prefix", "suffix"):
+                    raise ConfigError(f"{path}:{number}: position must be prefix or suffix")
+                self.affixes[normalise(row["affix"])] = Affix(
+                    row["position"], self.sector(row["sector"], f"{path}:{number}") or "")
+        elif {"word", "kind", "value"} <= columns:
+            for number, row in rows:
+                if row["kind"] not in ("count", "group", "person", "pronoun", "blocker"):
+                    raise ConfigError(f"{path}:{number}: unknown reference kind {row['kind']!r}")
+                self.references[normalise(row["word"])] = (row["kind"], row["value"].strip())
+        else:
+            raise ConfigError(f"{path}: unknown knowledge file format (columns: {', '.join(sorted(columns))}); "
+                              f"see the formats in dragoman/actors/kb.py")
+
+    def _countries(self, path: Path, rows: list[tuple[int, dict[str, str]]]) -> None:
         for number, row in rows:
-            iso3 = row["iso3"].strip().upper()
-            if len(iso3) != 3 or not iso3.isalpha():
-                raise ConfigError(f"{path}:{number}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+            iso3 = self.country(row["iso3"], f"{path}:{number}")
+            if iso3 is None:
+                raise ConfigError(f"{path}:{number}: a country row needs its iso3 code")
             all_names = _split(row["names"])
             canonical = all_names[0] if all_names else iso3
-            country_names.setdefault(iso3, canonical)
+            self.country_names.setdefault(iso3, canonical)
+            entry = Entry(f"country:{iso3}", "country", canonical, iso3, iso3, None, None)
             for name in all_names:
-                _add(names, name, Entry(f"country:{iso3}", "country", canonical, iso3, iso3, None, None), surfaces)
+                self.add(name, entry)
             adjective = Entry(f"country:{iso3}", "adjective", canonical, iso3, iso3, None, None)
             capital = Entry(f"country:{iso3}", "capital", canonical, iso3 + "GOV", iso3, None, "GOV")
             for adj in _split(row["adjectives"]):
-                _add(names, adj, adjective, surfaces)
+                self.add(adj, adjective)
             for cap in _split(row["capitals"]):
-                _add(names, cap, capital, surfaces)
-    elif {"word", "sector"} <= columns:
+                self.add(cap, capital)
+
+    def _organisations(self, path: Path, rows: list[tuple[int, dict[str, str]]]) -> None:
         for number, row in rows:
-            sector = row["sector"].strip().upper()
-            if len(sector) != 3:
-                raise ConfigError(f"{path}:{number}: {sector!r} is not a CAMEO sector code")
-            sectors[row["word"].strip().lower()] = sector
-    elif {"id", "names", "code", "country", "org", "sector"} <= columns:
-        for number, row in rows:
+            where = f"{path}:{number}"
             all_names = _split(row["names"])
             if not all_names:
-                raise ConfigError(f"{path}:{number}: entry {row['id']!r} has no names")
-            kind = "org" if row["org"].strip() else "group"
-            entry = Entry(f"{kind}:{row['id']}", kind, all_names[0], row["code"].strip(),
-                          row["country"].strip() or None, row["org"].strip() or None,
-                          row["sector"].strip() or None)
+                raise ConfigError(f"{where}: entry {row['id']!r} has no names")
+            code = self.code(row["code"], where)
+            org = row["org"].strip() or None
+            kind = "org" if org else "group"
+            entry = Entry(f"{kind}:{row['id'].strip()}", kind, all_names[0], code,
+                          self.country(row["country"], where), org, self.sector(row["sector"], where))
+            if org:
+                self.org_codes.setdefault(org, code)
             for name in all_names:
-                _add(names, name, entry, surfaces)
-    else:
-        raise ConfigError(f"{path}: unknown knowledge file format (columns: {', '.join(sorted(columns))})")
+                self.add(name, entry)
+
+    def _people(self, path: Path, rows: list[tuple[int, dict[str, str]]]) -> None:
+        tenures: dict[str, list[Tenure]] = {}
+        for number, row in rows:
+            where = f"{path}:{number}"
+            pid = row["id"].strip()
+            if not pid:
+                raise ConfigError(f"{where}: a person row needs an id")
+            names = self.person_names.setdefault(pid, [])
+            names += [n for n in _split(row["names"]) if n not in names]
+            if not names:
+                raise ConfigError(f"{where}: person {pid!r} has no names (give them on its first line)")
+            country = self.country(row["country"], where)
+            org = row["org"].strip() or None
+            if country is None and org is None:
+                raise ConfigError(f"{where}: person {pid!r} needs a country or an organisation")
+            if org is not None and country is None and org not in self.org_codes:
+                raise ConfigError(f"{where}: unknown organisation {org!r} (define it in an organisations file)")
+            sector = self.sector(row["sector"], where)
+            try:
+                start = parse_date(row["start"])
+                end = parse_date(row["end"], end=True)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
+            if start and end and end < start:
+                raise ConfigError(f"{where}: the office ends ({end}) before it starts ({start})")
+            code = (country + (sector or "")) if country else self.org_codes[org or ""]
+            role = row["role"].strip() or "official"
+            tenures.setdefault(pid, []).append(Tenure(role, code, country, org, sector, start, end))
+        for pid, offices in tenures.items():
+            first = offices[0]
+            entry = Entry(f"person:{pid}", "person", self.person_names[pid][0], first.code, first.country,
+                          first.org, first.sector, tuple(offices))
+            self.people[entry.id] = entry
+            for name in self.person_names[pid]:
+                self.add(name, entry)
+
+    def add_pycountry(self) -> None:
+        """Every ISO 3166 state by its pycountry names, under the curated canonical name where there is one."""
+        for country in pycountry.countries:
+            iso3 = country.alpha_3
+            canonical = self.country_names.setdefault(iso3, getattr(country, "common_name", None) or country.name)
+            entry = Entry(f"country:{iso3}", "country", canonical, iso3, iso3, None, None)
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value and normalise(value) not in self.names:
+                    self.add(value, entry)
+
+    def build(self) -> ActorKB:
+        holders: dict[tuple[str, str], list[Entry]] = {}
+        surnames: dict[str, list[Entry]] = {}
+        for person in self.people.values():
+            for tenure in person.tenures:
+                owner = tenure.country or tenure.org
+                if owner:
+                    bucket = holders.setdefault((owner, tenure.role), [])
+                    if person not in bucket:
+                        bucket.append(person)
+            for surname in _surnames(person.name):
+                surnames.setdefault(normalise(surname), []).append(person)
+        names = {k: tuple(v) for k, v in self.names.items()}
+        return ActorKB(
+            names=MappingProxyType(names),
+            sectors=MappingProxyType(self.sectors),
+            roles=MappingProxyType(self.roles),
+            country_names=MappingProxyType(self.country_names),
+            acronyms=frozenset(n for n in self.surfaces if _is_acronym(n)),
+            people=MappingProxyType(dict(self.people)),
+            holders=MappingProxyType({k: tuple(v) for k, v in holders.items()}),
+            surnames=MappingProxyType({k: tuple(v) for k, v in surnames.items()}),
+            affixes=MappingProxyType(self.affixes),
+            references=MappingProxyType(self.references),
+            rejected=tuple(self.rejected),
+        )
 
 
-def _add_pycountry(names: dict[str, list[Entry]], country_names: dict[str, str]) -> None:
-    """Every ISO 3166 state by its pycountry names, under the curated canonical name where there is one."""
-    for country in pycountry.countries:
-        iso3 = country.alpha_3
-        canonical = country_names.setdefault(iso3, getattr(country, "common_name", None) or country.name)
-        entry = Entry(f"country:{iso3}", "country", canonical, iso3, iso3, None, None)
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value and normalise(value) not in names:
-                _add(names, value, entry)
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "le", "la", "al-"}
+TITLES = {"king", "queen", "emperor", "president", "sultan", "emir", "sheikh", "prince", "ayatollah",
+          "colonel", "general", "mullah", "sayyid"}
+
+
+def _surnames(name: str) -> list[str]:
+    """The family-name forms of a canonical person name that may stand alone ("Lavrov", "Assad" for "Bashar
+    al-Assad"); none for one-word names or names that start with a title ("King Salman")."""
+    words = name.replace(".", ". ").split()
+    if len(words) < 2 or words[0].lower() in TITLES:
+        return []
+    last = words[-1]
+    if last.lower().rstrip(".") in ("jr", "sr", "ii", "iii") or len(last) < 4:
+        return []
+    forms = [last]
+    stripped = re.sub(r"^(?:al|el|as|ad|ash)-", "", last, flags=re.IGNORECASE)
+    if stripped != last and len(stripped) >= 4:
+        forms.append(stripped)
+    return forms

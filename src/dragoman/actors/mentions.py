@@ -1,7 +1,19 @@
 """Finding actor mentions in a parsed document and resolving them against the knowledge base.
 
 Reads: ``doc`` tokens, dependency parse, entities. Returns: ``Mention`` records (token spans with a
-resolved ``Actor``), sorted by position. spaCy objects do not leave this module except as token indices.
+resolved ``Actor``), sorted by position. spaCy objects do not leave this module (and ``coref.py``) except
+as token indices.
+
+Order of work in ``MentionFinder.find``:
+1. dictionary names (countries, capitals, adjectives, organisations, groups, people), case-folded but
+   never matched in an all-lower-case span ("turkey", "male"), acronyms case-sensitively;
+2. a country word grown into its noun phrase when the phrase names a role, a person or an affiliation
+   ("Iranian foreign minister", "pro-Iranian militias", "US-led coalition base"), and a role phrase
+   linked to the person holding that office at the reference date ("the Saudi crown prince");
+3. person names that are not in the dictionary: a surname or partial name after a full mention in the
+   document, a surname that the knowledge base knows for one country only, and guarded fuzzy matches
+   ("Sergie Lavrov"); misspelt country names ("Afganistan") likewise;
+4. references (``coref.py``): "his Russian counterpart", "the two sides", and pronouns.
 """
 
 from __future__ import annotations
@@ -9,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -17,19 +30,51 @@ from spacy.util import filter_spans
 from dragoman.actors.kb import ActorKB, Entry, normalise
 from dragoman.records import Actor
 
-NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case"}
+NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
 PERSON_LABELS = {"PERSON"}
+NAME_LABELS = {"GPE", "NORP", "ORG", "LOC"}
+KIND_ORDER = {"person": 0, "org": 1, "group": 2, "country": 3, "capital": 4, "adjective": 5}
+FUZZY_PERSON = 88.0  # minimum rapidfuzz ratio for a misspelt person name
+FUZZY_NAME = 90.0  # ... for a misspelt country or organisation name
+FUZZY_MARGIN = 4.0  # the best candidate must beat the next different one by this much
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor mention: tokens ``start``..``end`` (exclusive) of the doc, ``head`` its syntactic head."""
+    """An actor mention: tokens ``start``..``end`` (exclusive) of the doc, ``head`` its syntactic head.
+
+    ``kind``: country, capital, adjective, org, group, person, role, affiliation, pronoun, group-reference.
+
+    ``members`` is set only for a group reference ("the two sides", "both countries", "the two neighbouring
+    countries"): the actors of the group in focus, in order of first mention, at least two. ``actor`` is
+    then the first member (its ``how`` is ``coreference:group``) so that code reading only ``actor`` still
+    sees a real participant; a coder that understands groups should code the event for the members (one
+    event per member, or member against member when the group is both sides of a symmetric event).
+    """
 
     start: int
     end: int
     head: int
     actor: Actor
-    kind: str  # country, capital, adjective, org, group, person, role, reference
+    kind: str
+    members: tuple[Actor, ...] = ()
+
+
+def entry_actor(entry: Entry, text: str, date: dt.date | None, how: str) -> Actor:
+    """The actor an entry stands for at ``date``: a person is coded by the office held then."""
+    if entry.kind != "person":
+        return Actor(text=text, name=entry.name, code=entry.code, country=entry.country, org=entry.org,
+                     sector=entry.sector, how=how, entry=entry.id)
+    tenure, basis = entry.tenure_at(date)
+    if tenure is None:
+        return Actor(text=text, name=entry.name, code=entry.code, country=entry.country, org=entry.org,
+                     sector=entry.sector, how=how, entry=entry.id)
+    sector = tenure.sector
+    code = tenure.code
+    if basis == "former" and tenure.country:  # out of office at the date: an elite, no longer the state
+        sector, code = "ELI", tenure.country + "ELI"
+    return Actor(text=text, name=entry.name, code=code, country=tenure.country, org=tenure.org, sector=sector,
+                 how=f"{how};{tenure.role}:{basis}", entry=entry.id)
 
 
 class MentionFinder:
@@ -44,53 +89,137 @@ class MentionFinder:
         folded = [n for n in kb.names if n not in folded_acronyms]
         self.matcher.add("ACTOR", [nlp.make_doc(n) for n in folded])
         self.exact.add("ACTOR", [nlp.make_doc(n) for n in sorted(kb.acronyms)])
+        self.person_names = sorted({n for n, es in kb.names.items() if any(e.kind == "person" for e in es)})
+        self.place_names = sorted(n for n, es in kb.names.items()
+                                  if len(n) >= 6 and n not in folded_acronyms
+                                  and any(e.kind in ("country", "adjective", "org", "group") for e in es))
 
     def find(self, doc: Doc, reference_date: dt.date | None = None) -> list[Mention]:
-        """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which role a
+        """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which office a
         person held."""
+        from dragoman.actors.coref import resolve_references
+
         spans = [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.exact(doc)]
-        mentions: list[Mention] = []
-        taken: set[int] = set()
-        for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            entries = self.kb.lookup(span.text)
-            if not entries:
-                continue
-            mention = self._expand(doc, span, _best(entries))
-            if taken & set(range(mention.start, mention.end)):
-                continue
-            taken.update(range(mention.start, mention.end))
-            mentions.append(mention)
-        mentions += self._people(doc, taken, mentions)
+        spans = [s for s in filter_spans(spans) if _cased(s)]
+        found: dict[int, Mention] = {}  # start token -> mention
+        taken: dict[int, int] = {}  # token -> start of the mention holding it
+        resolved = [(span, _best(self.kb.lookup(span.text))) for span in spans]
+        for span, entry in sorted((p for p in resolved if p[1] is not None),
+                                  key=lambda p: (KIND_ORDER.get(p[1].kind, 9), p[0].start)):  # type: ignore[union-attr]
+            assert entry is not None
+            mention = self._expand(doc, span, entry, reference_date)
+            self._place(mention, found, taken)
+        self._people(doc, found, taken, reference_date)
+        self._misspelt_names(doc, found, taken)
+        mentions = sorted(found.values(), key=lambda m: m.start)
+        mentions = resolve_references(doc, mentions, self.kb, reference_date)
         return sorted(mentions, key=lambda m: m.start)
 
-    def _expand(self, doc: Doc, span: Span, entry: Entry) -> Mention:
-        """Grow a country adjective or name into its noun phrase when the phrase names a role or person:
-        "Iranian foreign minister Hossein Amir Abdollahian" -> IRNGOV; "the US strike" stays "US"."""
+    @staticmethod
+    def _place(mention: Mention, found: dict[int, Mention], taken: dict[int, int]) -> None:
+        """Add ``mention`` unless it overlaps one already found; a role phrase grown over a person's name
+        ("Iranian foreign minister Hossein Amir Abdollahian") joins that person's mention instead."""
+        overlap = {taken[i] for i in range(mention.start, mention.end) if i in taken}
+        if overlap:
+            if mention.kind not in ("role", "person") or len(overlap) != 1:
+                return
+            other = found[overlap.pop()]
+            if other.actor.entry is None or not other.actor.entry.startswith("person:") \
+                    or not (mention.start < other.start and other.end == mention.end):
+                return
+            del found[other.start]
+            text = mention.actor.text
+            actor = replace(other.actor, text=text)
+            if other.actor.country and mention.actor.country and other.actor.country != mention.actor.country:
+                actor = mention.actor  # the text names someone else's office: trust the text
+            mention = replace(other, start=mention.start, actor=actor)
+        found[mention.start] = mention
+        for i in range(mention.start, mention.end):
+            taken[i] = mention.start
+
+    def _expand(self, doc: Doc, span: Span, entry: Entry, date: dt.date | None) -> Mention:
+        """Grow a country adjective or name into its noun phrase when the phrase names a role, a person or
+        an affiliation: "Iranian foreign minister X" -> IRNGOV; "the US strike" stays "US"."""
         root = span.root
-        base = Actor(text=span.text, name=entry.name, code=entry.code, country=entry.country,
-                     org=entry.org, sector=entry.sector, how=f"dictionary:{entry.kind}", entry=entry.id)
-        if entry.kind not in ("country", "adjective") or root.dep_ not in NOUN_MODIFIERS:
+        base = entry_actor(entry, span.text, date, f"dictionary:{entry.kind}")
+        if entry.kind not in ("country", "adjective", "capital"):
+            return Mention(span.start, span.end, root.i, base, entry.kind)
+        affiliated = self._affiliation(doc, span)
+        if affiliated is not None:
+            return affiliated
+        if root.dep_ not in NOUN_MODIFIERS or root.head.i == root.i:
             return Mention(span.start, span.end, root.i, base, entry.kind)
         head = root.head
-        while head.dep_ in ("compound",) and head.head.i != head.i:
+        while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
             head = head.head
-        sector = self.sector_in(head)
+        if head.i < root.i:
+            return Mention(span.start, span.end, root.i, base, entry.kind)
+        words = _phrase_words(head)
+        sector = self.sector_in(words)
         is_person = head.ent_type_ in PERSON_LABELS
         if sector is None and not is_person:
             return Mention(span.start, span.end, root.i, base, entry.kind)
         left = min([span.start] + [t.i for t in head.subtree if t.i < head.i and t.dep_ in NOUN_MODIFIERS
-                                   and t.dep_ not in ("det", "case")])
-        left = min(left, span.start)
+                                   and t.dep_ not in ("det", "case", "poss") and t.i >= span.start - 3])
         text = doc[left:head.i + 1].text
         code = (entry.country or "---") + (sector or "")
         actor = replace(base, text=text, code=code, sector=sector, how=f"dictionary:{entry.kind}+role")
+        if not is_person:
+            holder = self._office_holder(words, entry.country, date)
+            if holder is not None:
+                actor = replace(actor, name=holder.name, entry=holder.id, how=actor.how + "+holder")
         return Mention(left, head.i + 1, head.i, actor, "person" if is_person else "role")
 
-    def sector_in(self, head: Token) -> str | None:
-        """The sector named by a noun phrase's head or its compound/adjective modifiers."""
-        words = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound", "amod", "ROOT"))
-                 or t.i == head.i]
+    def _office_holder(self, words: list[Token], country: str | None, date: dt.date | None) -> Entry | None:
+        """The person holding the office a role phrase names ("the Saudi crown prince"), unless the phrase
+        says it is someone else (a deputy, a former holder) or the office is not known."""
+        if country is None or any(self.kb.reference(t.lower_) == ("blocker", "") for t in words):
+            return None
+        if any(t.tag_ in ("NNS", "NNPS") for t in words[-1:]):
+            return None
+        role = self.role_in(words)
+        return self.kb.holder(country, role, date) if role else None
+
+    def _affiliation(self, doc: Doc, span: Span) -> Mention | None:
+        """'pro-Iranian militias', 'Iranian-backed militias', 'US-led coalition': the group gets the
+        country; its sector comes from its head noun, or the affix's default."""
+        affix_token: Token | None = None
+        if span.start >= 2 and doc[span.start - 1].text == "-":
+            word = doc[span.start - 2]
+            found = self.kb.affixes.get(word.lower_)
+            if found and found.position == "prefix":
+                affix_token = word
+        elif span.start >= 1 and doc[span.start - 1].lower_.startswith("pro") \
+                and doc[span.start - 1].lower_.rstrip("-") == "pro":
+            affix_token = doc[span.start - 1]
+        if affix_token is None and span.end + 1 < len(doc) and doc[span.end].text == "-":
+            word = doc[span.end + 1]
+            found = self.kb.affixes.get(word.lower_)
+            if found and found.position == "suffix":
+                affix_token = word
+        if affix_token is None:
+            return None
+        affix = self.kb.affixes.get(affix_token.lower_.rstrip("-"))
+        if affix is None:
+            return None
+        head = affix_token.head if affix.position == "suffix" else span.root.head
+        if affix.position == "suffix" and span.root.head.i not in (affix_token.i, head.i):
+            head = span.root.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.i < span.end:
+            return None
+        entry = _best(self.kb.lookup(span.text))
+        if entry is None or entry.country is None:
+            return None
+        sector = self.sector_in(_phrase_words(head)) or affix.sector
+        start = min(span.start, affix_token.i)
+        actor = Actor(text=doc[start:head.i + 1].text, name=entry.name, code=entry.country + sector,
+                      country=entry.country, org=None, sector=sector,
+                      how=f"dictionary:{entry.kind}+affiliation:{affix_token.lower_}", entry=entry.id)
+        return Mention(start, head.i + 1, head.i, actor, "affiliation")
+
+    def sector_in(self, words: list[Token]) -> str | None:
+        """The sector named by a noun phrase's words (two-word role names first: "foreign minister")."""
         for i, tok in enumerate(words):
             if i + 1 < len(words):
                 pair = self.kb.sector_of(f"{tok.lower_} {words[i + 1].lower_}")
@@ -102,28 +231,125 @@ class MentionFinder:
                 return sector
         return None
 
-    def _people(self, doc: Doc, taken: set[int], found: list[Mention]) -> list[Mention]:
-        """People named with a role earlier in the document, found again by full name or surname."""
+    def role_in(self, words: list[Token]) -> str | None:
+        for i, tok in enumerate(words):
+            if i + 1 < len(words):
+                pair = self.kb.role_of(f"{tok.lower_} {words[i + 1].lower_}")
+                if pair:
+                    return pair
+        for tok in reversed(words):
+            role = self.kb.role_of(tok.lower_)
+            if role:
+                return role
+        return None
+
+    # --- people not in the dictionary by that exact name ---------------------------------------------
+    def _people(self, doc: Doc, found: dict[int, Mention], taken: dict[int, int], date: dt.date | None) -> None:
+        """PERSON entities found again by a partial name of an earlier mention, by a surname the knowledge
+        base gives to one country only, or by a guarded fuzzy match of the full name."""
         aliases: dict[str, Actor] = {}
-        for m in found:
-            if m.kind == "person":
-                for ent in doc.ents:
-                    if ent.label_ in PERSON_LABELS and m.start <= ent.start and ent.end <= m.end:
-                        for k in range(ent.start, ent.end):
-                            aliases.setdefault(normalise(doc[k:ent.end].text), replace(m.actor, name=ent.text))
-        extra: list[Mention] = []
-        for ent in doc.ents:
-            if ent.label_ not in PERSON_LABELS or taken & set(range(ent.start, ent.end)):
+        for ent in sorted(doc.ents, key=lambda e: e.start):
+            if ent.label_ not in PERSON_LABELS:
                 continue
+            owner = taken.get(ent.root.i)
+            if owner is not None:
+                mention = found[owner]
+                if mention.kind == "person" and not (mention.actor.entry or "").startswith("person:"):
+                    # a role phrase around a name the dictionary does not hold verbatim: "Russian
+                    # counterpart Sergie Lavrov" -> the named person, when the countries agree
+                    named = self._person(ent, aliases, date)
+                    if named is not None and named.country in (None, mention.actor.country):
+                        mention = replace(mention, actor=replace(named, text=mention.actor.text))
+                        found[owner] = mention
+                if mention.kind == "person":
+                    for k in range(ent.start, ent.end):
+                        aliases.setdefault(normalise(doc[k:ent.end].text), mention.actor)
+                continue
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            actor = self._person(ent, aliases, date)
+            if actor is None:
+                continue
+            mention = Mention(ent.start, ent.end, ent.root.i, actor, "person")
+            self._place(mention, found, taken)
             for k in range(ent.start, ent.end):
-                actor = aliases.get(normalise(doc[k:ent.end].text))
-                if actor is not None:
-                    extra.append(Mention(ent.start, ent.end, ent.root.i,
-                                         replace(actor, text=ent.text, how="coreference:name"), "person"))
-                    break
-        return extra
+                aliases.setdefault(normalise(doc[k:ent.end].text), actor)
+
+    def _person(self, ent: Span, aliases: dict[str, Actor], date: dt.date | None) -> Actor | None:
+        text = _strip_possessive(ent)
+        key = normalise(text)
+        for k in range(len(key.split())):
+            tail = " ".join(key.split()[k:])
+            if tail in aliases:
+                return replace(aliases[tail], text=ent.text, how="coreference:name")
+        if len(key.split()) == 1:
+            people = self.kb.surnames.get(key, ())
+            countries = {p.country or p.org for p in people}
+            if len(countries) == 1:
+                current = [p for p in people if p.tenure_at(date)[1] in ("dated", "latest")] or list(people)
+                return entry_actor(current[0], ent.text, date, "dictionary:surname")
+        if len(key) < 6:
+            return None
+        # misspelt or transliterated: against earlier names in this document, then the knowledge base
+        best = process.extract(key, list(aliases), scorer=fuzz.ratio, limit=2)
+        if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
+                and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN):
+            return replace(aliases[best[0][0]], text=ent.text, how=f"fuzzy:{best[0][1] / 100:.2f}")
+        best = process.extract(key, self.person_names, scorer=fuzz.ratio, limit=2)
+        if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
+                and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN
+                     or self.kb.names[best[0][0]] == self.kb.names[best[1][0]]):
+            entry = _best(self.kb.names[best[0][0]])
+            if entry is not None:
+                return entry_actor(entry, ent.text, date, f"fuzzy:{best[0][1] / 100:.2f}")
+        return None
+
+    def _misspelt_names(self, doc: Doc, found: dict[int, Mention], taken: dict[int, int]) -> None:
+        """A capitalised name entity the dictionary does not know, close to a country or organisation name
+        ("Afganistan", "Ethopia", "Phillippines"); short words are never guessed."""
+        for ent in doc.ents:
+            if ent.label_ not in NAME_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            text = _strip_possessive(ent)
+            key = normalise(text)
+            if len(key) < 6 or not text[:1].isupper():
+                continue
+            best = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2)
+            if not best or best[0][1] < FUZZY_NAME or not _same_initial(key, best[0][0]):
+                continue
+            entries = self.kb.names[best[0][0]]
+            if len(best) > 1 and best[0][1] - best[1][1] < FUZZY_MARGIN \
+                    and {e.id for e in self.kb.names[best[1][0]]} != {e.id for e in entries}:
+                continue
+            entry = _best(entries)
+            if entry is None:
+                continue
+            actor = entry_actor(entry, ent.text, None, f"fuzzy:{best[0][1] / 100:.2f}")
+            self._place(Mention(ent.start, ent.end, ent.root.i, actor, entry.kind), found, taken)
 
 
-def _best(entries: tuple[Entry, ...]) -> Entry:
-    order = {"org": 0, "group": 1, "country": 2, "capital": 3, "adjective": 4}
-    return min(entries, key=lambda e: order.get(e.kind, 9))
+def _phrase_words(head: Token) -> list[Token]:
+    """The head of a noun phrase and its compound/adjective modifiers before it, in order."""
+    return [t for t in head.subtree if (t.i < head.i and t.dep_ in ("compound", "amod", "npadvmod", "nmod"))
+            or t.i == head.i]
+
+
+def _strip_possessive(span: Span) -> str:
+    tokens = [t for t in span if t.tag_ != "POS" and t.text not in ("'s", "’s", "'")]
+    return " ".join(t.text for t in tokens) if tokens else span.text
+
+
+def _same_initial(a: str, b: str) -> bool:
+    return a[:1] == b[:1]
+
+
+def _cased(span: Span) -> bool:
+    """Dictionary names are proper names: a span written all in lower case ("turkey", "male", "chad") is
+    not one."""
+    return any(c.isupper() for c in span.text)
+
+
+def _best(entries: tuple[Entry, ...]) -> Entry | None:
+    if not entries:
+        return None
+    return min(entries, key=lambda e: KIND_ORDER.get(e.kind, 9))

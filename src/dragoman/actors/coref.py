@@ -1,0 +1,286 @@
+"""In-document references to actors named elsewhere: counterparts, groups in focus and pronouns.
+
+Reads: the parsed ``Doc`` and the dictionary mentions found so far. Returns: those mentions with role
+mentions refined ("his Russian counterpart" -> the Russian holder of the focus person's office) and new
+mentions for group references ("the two sides") and pronouns ("he", "its"). Precision comes first: a
+reference with more than one plausible antecedent is left unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.actors.kb import ActorKB
+from dragoman.actors.mentions import Mention
+from dragoman.records import Actor
+
+CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}
+LOOKBACK_SENTENCES = 3
+
+
+def resolve_references(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> list[Mention]:
+    """The mentions with counterparts resolved and group and pronoun mentions added, in text order."""
+    mentions = [_counterpart(doc, m, mentions, kb, date) for m in mentions]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for token in doc:
+        if token.i in taken:
+            continue
+        ref = kb.reference(token.lower_)
+        if ref is None:
+            continue
+        kind, value = ref
+        new: Mention | None = None
+        if kind == "group" and token.pos_ == "NOUN":
+            new = _group(doc, token, out, kb)
+        elif kind == "pronoun" and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            new = _pronoun(doc, token, value, sorted(out, key=lambda m: m.start), kb)
+        if new is not None and not taken & set(range(new.start, new.end)):
+            out.append(new)
+            taken.update(range(new.start, new.end))
+    return sorted(out, key=lambda m: m.start)
+
+
+# --- counterparts --------------------------------------------------------------------------------------
+def _counterpart(doc: Doc, mention: Mention, mentions: list[Mention], kb: ActorKB,
+                 date: dt.date | None) -> Mention:
+    """'his Russian counterpart': the Russian holder of the office of the person in focus."""
+    head = doc[mention.head]
+    if mention.kind != "role" or head.lemma_.lower() != "counterpart" or mention.actor.country is None:
+        return mention
+    focus = _person_in_focus(doc, mention, mentions)
+    if focus is None or focus.actor.entry is None:
+        return mention
+    person = kb.people.get(focus.actor.entry)
+    office = None
+    if person is not None:
+        tenure, _ = person.tenure_at(date)
+        office = tenure.role if tenure else None
+    if office is None:
+        return mention
+    holder = kb.holder(mention.actor.country, office, date)
+    actor = replace(mention.actor, sector=focus.actor.sector or mention.actor.sector,
+                    code=mention.actor.country + (focus.actor.sector or mention.actor.sector or ""),
+                    how=f"role:counterpart:{office}")
+    if holder is not None:
+        actor = replace(actor, name=holder.name, entry=holder.id)
+    return replace(mention, actor=actor, kind="person")
+
+
+def _person_in_focus(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The nearest person before ``mention`` (same or previous sentences) from another country."""
+    first = _sentence_window(doc, doc[mention.start], LOOKBACK_SENTENCES)
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.start >= mention.start or m.start < first:
+            continue
+        if m.kind == "person" and m.actor.country and m.actor.country != mention.actor.country \
+                and (m.actor.entry or "").startswith("person:"):
+            return m
+    return None
+
+
+# --- groups in focus -----------------------------------------------------------------------------------
+def _group(doc: Doc, noun: Token, mentions: list[Mention], kb: ActorKB) -> Mention | None:
+    """'the two sides', 'both countries', 'the two neighbouring countries' -> the group in focus."""
+    count = 0
+    for child in noun.children:
+        ref = kb.reference(child.lower_)
+        if ref is not None and ref[0] == "count" and child.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
+            count = int(ref[1])
+    if count < 2:
+        return None
+    members = _coordinated_group(doc, noun, mentions, count) or _frequent_pair(doc, noun, mentions, count)
+    if not members:
+        return None
+    sector = (kb.reference(noun.lower_) or ("", ""))[1] or None
+    start = min([noun.i] + [c.i for c in noun.children if c.i < noun.i and c.dep_ in
+                            ("det", "nummod", "amod", "predet", "compound")])
+    text = doc[start:noun.i + 1].text
+    actors = tuple(Actor(text=text, name=m.name, code=(m.country or m.code[:3]) + (sector or ""),
+                         country=m.country, org=m.org, sector=sector or m.sector, how="coreference:group",
+                         entry=m.entry) for m in members)
+    return Mention(start, noun.i + 1, noun.i, actors[0], "group-reference", members=actors)
+
+
+def _identity(actor: Actor) -> str | None:
+    return actor.country or actor.org
+
+
+def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: int) -> tuple[Actor, ...]:
+    """The latest 'X and Y' (coordinated mentions of as many distinct states or organisations) before the
+    reference, in its sentence or the two before it; or the latest group reference of that size."""
+    first = _sentence_window(doc, noun, 2)
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    best: tuple[int, tuple[Actor, ...]] | None = None
+    for m in mentions:
+        if m.start >= noun.i or m.start < first:
+            continue
+        if m.members and len(m.members) == count:
+            group = m.members
+        else:
+            root = doc[m.head]
+            conjuncts = [root] + [t for t in root.conjuncts if t.i != root.i]
+            found: list[Actor] = []
+            for t in sorted(conjuncts, key=lambda t: t.i):
+                other = by_token.get(t.i)
+                if other is not None and _identity(other.actor) \
+                        and all(_identity(a) != _identity(other.actor) for a in found):
+                    found.append(other.actor)
+            if len(found) != count or min(t.i for t in conjuncts) != m.head:
+                continue
+            group = tuple(found)
+        if best is None or m.start > best[0]:
+            best = (m.start, group)
+    return best[1] if best else ()
+
+
+def _frequent_pair(doc: Doc, noun: Token, mentions: list[Mention], count: int) -> tuple[Actor, ...]:
+    """The two states that dominate the last few sentences (each named at least twice, and clearly more
+    than any third): the pair a report about two sides is about."""
+    if count != 2:
+        return ()
+    first = _sentence_window(doc, noun, LOOKBACK_SENTENCES)
+    tally: dict[str, list[Actor]] = {}
+    for m in mentions:
+        if first <= m.start < noun.i and m.actor.country and not m.members:
+            tally.setdefault(m.actor.country, []).append(m.actor)
+    ranked = sorted(tally.values(), key=len, reverse=True)
+    if len(ranked) < 2 or len(ranked[1]) < 2 or (len(ranked) > 2 and len(ranked[2]) >= len(ranked[1])):
+        return ()
+    pair = sorted(ranked[:2], key=lambda actors: min(doc_index(a, mentions) for a in actors))
+    return tuple(_country_actor(actors[0]) for actors in pair)
+
+
+def doc_index(actor: Actor, mentions: list[Mention]) -> int:
+    return min((m.start for m in mentions if m.actor == actor), default=0)
+
+
+def _country_actor(actor: Actor) -> Actor:
+    return replace(actor, code=actor.country or actor.code, sector=None, name=actor.name)
+
+
+# --- pronouns ------------------------------------------------------------------------------------------
+def _pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: ActorKB) -> Mention | None:
+    """A subject or possessive pronoun -> the nearest compatible actor, when only one is plausible."""
+    if token.lower_ == "it" and _expletive(token):
+        return None
+    compatible = [m for m in mentions if _compatible(doc, m, value, kb)]
+    antecedent = _clause_subject(token, compatible) or _only_candidate(doc, token, compatible, value)
+    if antecedent is None:
+        return None
+    actor = replace(antecedent.actor, text=token.text, how=f"coreference:pronoun:{antecedent.actor.how}")
+    return Mention(token.i, token.i + 1, token.i, actor, "pronoun", members=antecedent.members)
+
+
+def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
+    head = doc[mention.head]
+    if value == "person":
+        return mention.kind == "person" or (mention.kind == "role" and head.tag_ == "NN"
+                                            and (kb.reference(head.lower_) or ("", ""))[0] == "person")
+    if value == "thing":
+        return mention.kind in ("country", "capital", "org") or (
+            mention.kind in ("group", "adjective") and head.tag_ in ("NNP", "NN") and head.ent_type_ != "NORP")
+    if value == "plural":
+        return mention.kind == "group-reference" or (mention.kind in ("role", "affiliation", "group")
+                                                     and head.tag_ in ("NNS", "NNPS"))
+    return False
+
+
+def _expletive(token: Token) -> bool:
+    """'It should be noted that', 'it is likely that': a dummy subject, not a reference."""
+    verb = token.head
+    if token.dep_ == "expl":
+        return True
+    deps = {c.dep_ for c in verb.children}
+    return verb.lemma_ in ("be", "seem", "appear") or bool(deps & {"ccomp", "csubj", "xcomp"} and
+                                                           (token.dep_ == "nsubjpass" or "auxpass" in deps
+                                                            or "acomp" in deps))
+
+
+def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
+    """'Iran said it would...', 'Tehran sent its top diplomat': the subject of the clause a pronoun sits in
+    (for a possessive) or of the clause that governs it (for a subject)."""
+    by_token = {i: m for m in compatible for i in range(m.start, m.end)}
+    node = token.head
+    own_clause = token.dep_ == "poss"
+    for _ in range(4):
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        if own_clause:
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i
+                        and not (c.left_edge.i <= token.i <= c.right_edge.i)]
+            for subject in subjects:
+                m = by_token.get(subject.i)
+                if m is not None and m.start < token.i:
+                    return m
+        if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+            return None
+        own_clause = True
+        node = node.head
+    return None
+
+
+def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: str) -> Mention | None:
+    """The single compatible actor before the pronoun in its sentence, when no other noun phrase there could
+    be meant; else the single one in the previous sentence when the pronoun opens its sentence."""
+    sent = token.sent
+    before = [m for m in compatible if sent.start <= m.start < token.i]
+    if before:
+        identities = {_identity(m.actor) for m in before}
+        if len(identities) == 1 and not _rival_noun(sent, token, before, value):
+            return before[-1]
+        return None
+    if _rival_noun(sent, token, [], value):
+        return None
+    previous = _previous_sentence(doc, sent)
+    if previous is None:
+        return None
+    candidates = [m for m in compatible if previous.start <= m.start < previous.end]
+    identities = {_identity(m.actor) for m in candidates}
+    if len(identities) != 1:
+        return None
+    # the previous sentence must not be about something else: its main subject is the candidate or
+    # not a noun ("The delegation ... did not include officials. It only included ...": it = delegation)
+    covered = {i for m in candidates for i in range(m.start, m.end)}
+    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.i not in covered and subject.pos_ in ("NOUN", "PROPN"):
+            return None
+    return candidates[-1]
+
+
+def _rival_noun(sent: Span, token: Token, mentions: list[Mention], value: str) -> bool:
+    """Another noun phrase before the pronoun in its sentence that the pronoun could as well refer to."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for t in sent:
+        if t.i >= token.i:
+            break
+        if t.i in covered or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            continue
+        if value == "thing" and t.tag_ in ("NN", "NNP") and t.ent_type_ not in ("DATE", "TIME", "PERSON"):
+            return True
+        if value == "person" and t.ent_type_ == "PERSON":
+            return True
+        if value == "plural" and t.tag_ in ("NNS", "NNPS"):
+            return True
+    return False
+
+
+def _previous_sentence(doc: Doc, sent: Span) -> Span | None:
+    if sent.start == 0:
+        return None
+    return doc[sent.start - 1].sent
+
+
+def _sentence_window(doc: Doc, token: Token, sentences: int) -> int:
+    """The first token of the sentence ``sentences`` before the one holding ``token``."""
+    sent = token.sent
+    for _ in range(sentences):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start
