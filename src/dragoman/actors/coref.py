@@ -247,8 +247,8 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     # the previous sentence must not be about something else: its main subject is the candidate or
     # not a noun ("The delegation ... did not include officials. It only included ...": it = delegation)
     covered = {i for m in candidates for i in range(m.start, m.end)}
-    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject.i not in covered and subject.pos_ in ("NOUN", "PROPN"):
+    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")):
+        if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
 

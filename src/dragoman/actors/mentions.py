@@ -109,7 +109,8 @@ class MentionFinder:
                                   key=lambda p: (KIND_ORDER.get(p[1].kind, 9), p[0].start)):  # type: ignore[union-attr]
             assert entry is not None
             mention = self._expand(doc, span, entry, reference_date)
-            self._place(mention, found, taken)
+            if mention is not None:
+                self._place(mention, found, taken)
         self._people(doc, found, taken, reference_date)
         self._misspelt_names(doc, found, taken)
         mentions = sorted(found.values(), key=lambda m: m.start)
@@ -138,19 +139,24 @@ class MentionFinder:
         for i in range(mention.start, mention.end):
             taken[i] = mention.start
 
-    def _expand(self, doc: Doc, span: Span, entry: Entry, date: dt.date | None) -> Mention:
+    def _expand(self, doc: Doc, span: Span, entry: Entry, date: dt.date | None) -> Mention | None:
         """Grow a country adjective or name into its noun phrase when the phrase names a role, a person or
         an affiliation: "Iranian foreign minister X" -> IRNGOV; "the US strike" stays "US"."""
         root = span.root
         base = entry_actor(entry, span.text, date, f"dictionary:{entry.kind}")
+        if entry.kind == "adjective" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+            return None  # "ethnic Albanians": a people, not the state
         if entry.kind not in ("country", "adjective", "capital"):
             return Mention(span.start, span.end, root.i, base, entry.kind)
         affiliated = self._affiliation(doc, span)
         if affiliated is not None:
             return affiliated
-        if root.dep_ not in NOUN_MODIFIERS or root.head.i == root.i:
+        coordinated = root
+        while coordinated.dep_ == "conj" and coordinated.head.i != coordinated.i:
+            coordinated = coordinated.head  # "Hungarian and Romanian officials": Romanian -> Hungarian
+        if coordinated.dep_ not in NOUN_MODIFIERS or coordinated.head.i == coordinated.i:
             return Mention(span.start, span.end, root.i, base, entry.kind)
-        head = root.head
+        head = coordinated.head
         while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
             head = head.head
         if head.i < root.i:
@@ -160,10 +166,14 @@ class MentionFinder:
         is_person = head.ent_type_ in PERSON_LABELS
         if sector is None and not is_person:
             return Mention(span.start, span.end, root.i, base, entry.kind)
+        code = (entry.country or "---") + (sector or "")
+        if coordinated is not root or any(c.dep_ == "conj" for c in root.children):
+            # one of several coordinated states: each keeps its own words, with the shared role
+            actor = replace(base, code=code, sector=sector, how=f"dictionary:{entry.kind}+role:coordinated")
+            return Mention(span.start, span.end, root.i, actor, "role")
         left = min([span.start] + [t.i for t in head.subtree if t.i < head.i and t.dep_ in NOUN_MODIFIERS
                                    and t.dep_ not in ("det", "case", "poss") and t.i >= span.start - 3])
         text = doc[left:head.i + 1].text
-        code = (entry.country or "---") + (sector or "")
         actor = replace(base, text=text, code=code, sector=sector, how=f"dictionary:{entry.kind}+role")
         if not is_person:
             holder = self._office_holder(words, entry.country, date)
@@ -307,13 +317,15 @@ class MentionFinder:
     def _misspelt_names(self, doc: Doc, found: dict[int, Mention], taken: dict[int, int]) -> None:
         """A capitalised name entity the dictionary does not know, close to a country or organisation name
         ("Afganistan", "Ethopia", "Phillippines"); short words are never guessed."""
-        for ent in doc.ents:
-            if ent.label_ not in NAME_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+        candidates = [e for e in doc.ents if e.label_ in NAME_LABELS | PERSON_LABELS]
+        candidates += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS]
+        for ent in candidates:
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             text = _strip_possessive(ent)
             key = normalise(text)
-            if len(key) < 6 or not text[:1].isupper():
-                continue
+            if len(key) < 6 or not text[:1].isupper() or key in self.kb.names:
+                continue  # short words are never guessed; known names were matched (or left out) already
             best = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2)
             if not best or best[0][1] < FUZZY_NAME or not _same_initial(key, best[0][0]):
                 continue

@@ -33,7 +33,7 @@ def is_petrarch(path: Path) -> bool:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 text = line.strip()
-                if not text or text.startswith("#") and "\t" not in text:
+                if not text or (text.startswith("#") and "\t" not in text):
                     continue
                 return "\t" not in line and (text.startswith("<!--") or bool(CODE_BLOCK.search(text)))
     except (OSError, UnicodeDecodeError) as exc:
