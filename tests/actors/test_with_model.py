@@ -1,0 +1,40 @@
+"""Resolution with the real English model on short texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dragoman.actors.mentions import Mention
+from dragoman.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+def mentions(pipeline: Pipeline, text: str, date: dt.date | None = dt.date(2023, 3, 29)) -> dict[str, Mention]:
+    doc = pipeline.nlp(text)
+    return {doc[m.start:m.end].text: m for m in pipeline.finder.find(doc, date)}
+
+
+def test_role_and_misspelt_name(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "The Iranian foreign minister met his Russian counterpart Sergie Lavrov in Moscow.")
+    codes = {text: m.actor.code for text, m in found.items()}
+    assert codes.get("Iranian foreign minister") == "IRNGOV"
+    assert any(m.actor.entry == "person:lavrov" for m in found.values())
+    assert codes.get("Moscow") == "RUSGOV"
+
+
+def test_two_sides_after_a_meeting(pipeline: Pipeline) -> None:
+    text = ("Turkey and Greece held talks in Ankara on Monday. "
+            "The two sides agreed to reopen their consulates.")
+    group = [m for m in mentions(pipeline, text).values() if m.kind == "group-reference"]
+    assert group and {a.country for a in group[0].members} == {"TUR", "GRC"}
+
+
+def test_person_coded_by_office_at_the_date(pipeline: Pipeline) -> None:
+    text = "Vladimir Putin spoke to reporters."
+    then = next(iter(mentions(pipeline, text, dt.date(2010, 6, 1)).values()))
+    assert "prime_minister:dated" in then.actor.how
+    now = next(iter(mentions(pipeline, text, None).values()))
+    assert "president:latest" in now.actor.how
