@@ -24,6 +24,7 @@ write lock, so two writers cannot found twin clusters for one event.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -122,8 +123,9 @@ def make_cluster(cluster_id: str, mentions: Iterable[Event], docs: dict[str, Doc
                  matched: Iterable[str]) -> Cluster:
     ordered = tuple(sorted(mentions, key=representative_order))
     doc_ids = sorted({m.doc_id for m in ordered})
+    wanted = matched if isinstance(matched, (set, frozenset)) else set(matched)
     return Cluster(cluster_id, ordered, tuple(docs.get(d, DocumentInfo(d)) for d in doc_ids),
-                   tuple(m.event_id for m in ordered if m.event_id in set(matched)))
+                   tuple(m.event_id for m in ordered if m.event_id in wanted))
 
 
 # --- assignment ---------------------------------------------------------------------------------------
@@ -174,20 +176,43 @@ def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
             and places_compatible(a, b) and (a.get("modality") in IRREALIS) == (b.get("modality") in IRREALIS))
 
 
-def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """Stored mentions that might share ``row``'s cluster (same root and dyad, near in time)."""
-    sk, tk = row["source_key"], row["target_key"]
-    dyad = and_(events.c.source_key == sk, events.c.target_key == tk)
+_CANDIDATE_COLUMNS = tuple(c for c in CLUSTER_COLUMNS if c not in ("event_id", "doc_id"))
+
+
+def _dyad_keys(row: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    keys = [(row["source_key"], row["target_key"])]
     if symmetric(row["cameo"]):
-        dyad = or_(dyad, and_(events.c.source_key == tk, events.c.target_key == sk))
-    conditions = [events.c.root == row["root"], dyad, events.c.cluster_id.is_not(None)]
-    start, end = _day(row.get("date_start") or ""), _day(row.get("date_end") or row.get("date_start") or "")
-    if start is not None and end is not None:
-        lo, hi = (start - dt.timedelta(days=3)).isoformat(), (end + dt.timedelta(days=3)).isoformat()
+        keys.append((row["target_key"], row["source_key"]))
+    return keys
+
+
+def _candidates(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
+    """Stored mentions that might share a cluster with one of ``rows`` (same root and dyad, near in
+    time), one query for all the rows, indexed by (root, source key, target key). Mentions that agree
+    on every compared column are read once (DISTINCT), so a much-reported event costs one row."""
+    pairs = {(row["root"], *key) for row in rows for key in _dyad_keys(row)}
+    if not pairs:
+        return {}
+    dyads = or_(*[and_(events.c.root == root, events.c.source_key == sk, events.c.target_key == tk)
+                  for root, sk, tk in sorted(pairs, key=str)])
+    conditions = [dyads, events.c.cluster_id.is_not(None)]
+    starts = [_day(r.get("date_start") or "") for r in rows]
+    ends = [_day(r.get("date_end") or r.get("date_start") or "") for r in rows]
+    if all(d is not None for d in starts + ends):
+        lo = (min(d for d in starts if d) - dt.timedelta(days=3)).isoformat()
+        hi = (max(d for d in ends if d) + dt.timedelta(days=3)).isoformat()
         conditions.append(or_(events.c.date_start.is_(None), and_(events.c.date_start <= hi,
                                                                   events.c.date_end >= lo)))
-    query = select(*[events.c[c] for c in CLUSTER_COLUMNS]).where(*conditions).limit(2000)
-    return [dict(r._mapping) for r in conn.execute(query)]
+    query = select(*[events.c[c] for c in _CANDIDATE_COLUMNS]).where(*conditions).distinct()
+    found: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for r in conn.execute(query):
+        m = dict(r._mapping)
+        found[(m["root"], m["source_key"], m["target_key"])].append(m)
+    return found
+
+
+def _fitting(row: dict[str, Any], found: dict[tuple[Any, ...], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return [c for key in _dyad_keys(row) for c in found.get((row["root"], *key), [])]
 
 
 def _best(row: dict[str, Any], candidates: Sequence[dict[str, Any]]) -> str | None:
@@ -201,10 +226,11 @@ def _best(row: dict[str, Any], candidates: Sequence[dict[str, Any]]) -> str | No
 
 def assign_clusters(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Set ``cluster_id`` on each new event row (one document's, in order) before it is inserted."""
+    found = _candidates(conn, rows)
     earlier: list[dict[str, Any]] = []
     for row in rows:
-        found = _best(row, earlier + _candidates(conn, row))
-        row["cluster_id"] = found or row["event_id"]
+        cluster = _best(row, earlier + _fitting(row, found))
+        row["cluster_id"] = cluster or row["event_id"]
         earlier.append(row)
 
 
@@ -218,7 +244,7 @@ def recluster(conn: Connection, only_missing: bool = False) -> int:
                                                 events.c.sentence_index, events.c.start_char, events.c.event_id)
     n = 0
     for row in [dict(r._mapping) for r in conn.execute(order)]:
-        cluster_id = _best(row, _candidates(conn, row)) or row["event_id"]
+        cluster_id = _best(row, _fitting(row, _candidates(conn, [row]))) or row["event_id"]
         conn.execute(update(events).where(events.c.event_id == row["event_id"]).values(cluster_id=cluster_id))
         n += 1
     return n
