@@ -1,7 +1,8 @@
 """Argument extraction: from a trigger token and a role name to the actor mentions that fill it.
 
-Reads the dependency parse (spaCy ``Token``) and the document's mentions; returns mentions. The roles
-are documented in ``data/events/patterns.yaml``.
+Reads the dependency parse (spaCy ``Token``) and the document's mentions; returns tokens and mentions.
+Resolving a phrase to an actor is the actor stage's work (``Mention``); this module only finds which
+phrase fills which role. The roles are documented in ``data/events/patterns.yaml``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,19 @@ from dragoman.actors.mentions import Mention
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Dependencies a search for an actor inside an argument phrase may follow: "politicians from France",
-# "the governments of X and Y", "Iran and Russia".
-PHRASE_DEPS = {"prep", "pobj", "conj", "appos", "compound", "poss", "amod", "nmod", "cc"}
-PHRASE_PREPS = {"of", "from", "in"}
+# "the governments of X and Y", "Iran and Russia", "facilities run by the IRGC".
+PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss", "amod", "nmod", "acl", "agent"}
+PHRASE_PREPS = {"of", "from", "in", "by"}
+# Words that open a list naming the members of the phrase before them: "three countries, i.e. X, Y and Z".
+ENUMERATORS = {"i.e.", "ie", "namely", "including"}
+# Complements a verb can govern: "refused to meet", "said that", "insisted on having", "called for".
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
+# Prepositions that lead to the other party of a complement clause ("share capabilities with X").
+# Prepositions of time, place and agency: not what an event is about.
+CIRCUMSTANCE_PREPS = {"by", "in", "at", "near", "during", "after", "before", "since", "until", "despite"}
+COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "for", "into", "between")
 
 
 class MentionIndex:
@@ -38,6 +48,8 @@ class MentionIndex:
         """The actors an argument phrase headed by ``token`` names, one per coordinated member."""
         found: list[Mention] = []
         self._collect(token, found, depth=0)
+        if not found:
+            self._enumerated(token, found)
         return found
 
     def _collect(self, token: Token, found: list[Mention], depth: int) -> None:
@@ -49,7 +61,9 @@ class MentionIndex:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
                     continue
-                if child.dep_ in PHRASE_DEPS - {"conj", "cc"}:
+                if child.dep_ == "acl" and not any(g.dep_ == "agent" for g in child.children):
+                    continue  # only "X run by Y", not "countries involved in talks with Y"
+                if child.dep_ in PHRASE_DEPS:
                     before = len(found)
                     self._collect(child, found, depth + 1)
                     if len(found) > before:
@@ -58,75 +72,136 @@ class MentionIndex:
             if child.dep_ == "conj":
                 self._collect(child, found, depth)
 
+    def _enumerated(self, token: Token, found: list[Mention]) -> None:
+        """ "the three countries involved, i.e. Germany, France and Britain": the listed members."""
+        for t in token.subtree:
+            if t.lower_ in ENUMERATORS and t.head.i != t.i:
+                self._collect(t.head, found, depth=4)
+                return
 
-def role_heads(trigger: Token, role: str) -> list[Token]:
+
+def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset()) -> list[Token]:
     """The head tokens of the phrases that fill ``role`` for ``trigger``."""
     if role == "subject":
-        return _subjects(trigger)
+        return subjects(trigger)
     if role == "passive_subject":
-        return [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        return _passive_subjects(trigger)
     if role == "object":
-        return [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+        return _objects(trigger)
     if role == "dative":
-        return [c for c in trigger.children if c.dep_ == "dative"] + _prep_objects(trigger, "to")
+        return [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"] \
+            + prep_objects(trigger, "to")
     if role == "agent":
         return _agents(trigger)
     if role == "owner":
         return [c for c in trigger.children if c.dep_ in OWNER_DEPS and c.i < trigger.i]
     if role == "governor_subject":
-        verb = _governing_verb(trigger)
-        return _subjects(verb) if verb is not None else []
+        verb = governing_verb(trigger)
+        if verb is None or (governors and verb.lemma_.lower() not in governors):
+            return []
+        return subjects(verb) or _agents(verb)
+    if role == "between":
+        return prep_objects(trigger, "between")
+    if role == "complement":
+        return _complement_arguments(trigger)
     if role.startswith("prep:"):
-        return _prep_objects(trigger, role[5:])
+        return prep_objects(trigger, role[5:])
     return []
 
 
-def _subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        return subjects
-    passive_agent = _agents(verb)
-    if passive_agent:
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Who does what ``verb`` says, inherited through control, coordination and relative clauses."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if found:
+        return [_antecedent(t) for t in found]
+    if is_passive(verb):
         return []
-    # inherited subjects: "X agreed to meet", "X arrived and met", "militias that attacked"
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
+    if verb.dep_ in ("xcomp", "conj", "advcl"):
         if verb.dep_ == "xcomp":
-            objects = [c for c in verb.head.children if c.dep_ in OBJECT_DEPS]
-            if objects:  # object control: "invited X to visit" -> X visits
+            objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            if objects:  # object control: "invited X to visit", "urged X to support" -> X
                 return objects
-        return _subjects(verb.head)
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return [verb.head]
+        return subjects(head)
+    # "after cutting a deal": the subject of the verb the preposition hangs on
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]  # "militias that attacked", "militias attacking"
+    return []
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    found = [_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
+    if found:
+        return found
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # "sanctions imposed against Iran", "facilities run by X"
+    if verb.dep_ == "conj" and is_passive(verb.head):
+        return _passive_subjects(verb.head)
+    return []
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct object, or in the passive the subject ("Iran was attacked")."""
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if found:
+        return found
+    if is_passive(verb):
+        return _passive_subjects(verb)
     return []
 
 
 def _agents(token: Token) -> list[Token]:
     """'by X' of a passive verb, or of a participle that modifies a noun ('attacks carried out by X')."""
     heads: list[Token] = []
-    candidates = [token] + [c for c in token.children if c.dep_ == "acl"]
-    for verb in candidates:
+    for verb in [token] + [c for c in token.children if c.dep_ == "acl"]:
         for child in verb.children:
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and verb is token
+                                         and is_passive(verb)):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ == "prt" and verb is not token:  # "carried out by"
-                continue
     return heads
 
 
-def _prep_objects(token: Token, word: str) -> list[Token]:
+def prep_objects(token: Token, word: str) -> list[Token]:
+    """Objects of the preposition ``word`` on the trigger, on a participle modifying it ("attacks carried
+    out by X against Y"), or on the light verb a noun trigger is the object of ("imposed sanctions on X")."""
     heads: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "prt", "dative") and child.lower_ == word:
-            heads += [g for g in child.children if g.dep_ == "pobj"]
-        # phrasal objects: "put pressure on X", "agree with X on"
+    holders = [token] + [c for c in token.children if c.dep_ == "acl"]
+    if token.pos_ in ("NOUN", "PROPN"):
+        verb = governing_verb(token)
+        if verb is not None:
+            holders.append(verb)  # "imposed sanctions on X", "engaged in ethnic cleansing against X"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "prt", "dative") and child.lower_ == word:
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+                # "prepared for talks with X" is not "talks" but keep "between X and Y" whole
+        if heads:
+            break
     return heads
 
 
-def _governing_verb(noun: Token) -> Token | None:
+def governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger is the object (or prepositional object) of: 'held talks', 'on a visit'."""
     token = noun
-    for _ in range(4):
-        if token.dep_ in ("dobj", "obj", "attr", "nsubjpass"):
+    for _ in range(3):
+        if token.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
             return token.head if token.head.pos_ in ("VERB", "AUX") else None
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             token = token.head.head
@@ -137,5 +212,56 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def complements(verb: Token) -> list[Token]:
+    """The clauses and objects a verb governs: 'refused [to meet]', 'demanded [a meeting]',
+    'insisted on [having]', 'called for [talks]'."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS or child.dep_ in OBJECT_DEPS:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "about", "of"):
+            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children) \
+                and child.i > verb.i:
+            out.append(child)  # "threatened [...] to break relations", an infinitive parsed as advcl
+    return out
+
+
+def _complement_arguments(trigger: Token) -> list[Token]:
+    """The other party named inside a governed clause: 'threatened to cut off electricity to X',
+    'demanded that X cancel', 'refused to share capabilities with X', 'urged X to support'."""
+    heads: list[Token] = []
+    for comp in complements(trigger):
+        if comp.dep_ in OBJECT_DEPS or comp.dep_ == "pobj":
+            heads.append(comp)
+            for word in COMPLEMENT_PREPS:
+                heads += prep_objects(comp, word)
+            continue
+        if comp.dep_ == "ccomp":
+            heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        heads += [c for c in comp.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
+        for word in COMPLEMENT_PREPS:
+            heads += prep_objects(comp, word)
+        for obj in [c for c in comp.children if c.dep_ in OBJECT_DEPS]:
+            for word in COMPLEMENT_PREPS:
+                heads += prep_objects(obj, word)
+    return heads
+
+
 def prep_attached(token: Token, word: str) -> bool:
     return any(c.dep_ in ("prep", "prt") and c.lower_ == word for c in token.children)
+
+
+def theme_lemmas(trigger: Token) -> set[str]:
+    """Lemmas that say what an event is about, for refinements: its object, complement and prepositional
+    phrases and, for a noun, its modifiers ("military aid", "sanctions on oil")."""
+    words: set[str] = set()
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "aux", "auxpass", "neg",
+                          "advmod", "mark", "det"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+            continue
+        words.update(t.lemma_.lower() for t in child.subtree)
+        words.update(t.lower_ for t in child.subtree)
+    return words

@@ -2,19 +2,44 @@
 
 Reads: a parsed spaCy ``Doc`` and its actor ``Mention``s. Returns: ``CodedEvent`` records (token indices
 and resolved actors), one per trigger and actor pair. Dates and places are attached by later stages.
+
+Per sentence:
+1. triggers: tokens whose lemma and part of speech match a pattern and whose conditions hold (one pattern
+   per token: a conditioned pattern, "send" + envoy, wins over a plain one, "send");
+2. governance: a trigger inside the complement or object of a ``governs`` trigger ("refused to [meet]",
+   "threatened to [attack]", "rejected the [deal]") is not coded on its own; it refines the outer code
+   and may lend it a target. A ``reporting`` trigger ("said") is coded only when the sentence holds no
+   other trigger;
+3. frames: sources and targets from the pattern's roles; coordination and group references ("the two
+   sides") give one event per actor pair; no event without a source, nor without a target unless the
+   pattern allows it;
+4. precision: one event per trigger and actor pair, one per category and actor pair in a sentence, and a
+   definite nominal ("Abdollahian's visit to Moscow") that repeats an event already coded in the document
+   is a reference to it, not a new event.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.mentions import Mention
-from dragoman.events.arguments import MentionIndex, prep_attached, role_heads
+from dragoman.events.arguments import (
+    MentionIndex,
+    complements,
+    governing_verb,
+    prep_attached,
+    role_heads,
+    subjects,
+    theme_lemmas,
+)
 from dragoman.events.modality import read_modality
 from dragoman.events.patterns import Pattern, PatternSet
-from dragoman.records import Attribution
+from dragoman.records import Actor, Attribution
+
+MAX_GOVERNANCE_DEPTH = 6  # tokens between a governing trigger and a trigger it governs
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +56,19 @@ class CodedEvent:
     end_char: int
     confidence: float
     notes: tuple[str, ...] = ()
+    cameo: str = ""  # the final code: the pattern's, or a refinement of it ("refused to meet" -> 125)
+
+    @property
+    def code(self) -> str:
+        return self.cameo or self.pattern.cameo
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    pattern: Pattern
+    inner: list[_Trigger] = field(default_factory=list)
+    governed: bool = False
 
 
 class EventCoder:
@@ -41,61 +79,209 @@ class EventCoder:
         index = MentionIndex(mentions)
         events: list[CodedEvent] = []
         for s_index, sent in enumerate(doc.sents):
-            for token in sent:
-                for pattern in self.patterns.for_token(token.lemma_, token.pos_):
-                    if pattern.requires_prep and not prep_attached(token, pattern.requires_prep):
-                        continue
-                    events += self._frame(sent, s_index, token, pattern, index)
-        return _one_per_trigger_pair(events)
+            triggers = self._triggers(sent)
+            _govern(triggers)
+            reporting_only = all(t.pattern.kind == "reporting" for t in triggers)
+            sentence_events: list[CodedEvent] = []
+            for trigger in triggers:
+                if trigger.governed or (trigger.pattern.kind == "reporting" and not reporting_only):
+                    continue
+                sentence_events += self._frame(sent, s_index, trigger, index)
+            events += _one_per_dyad(sentence_events)
+        return _drop_references(events, doc)
 
-    def _frame(self, sent: Span, s_index: int, trigger: Token, pattern: Pattern,
-               index: MentionIndex) -> list[CodedEvent]:
-        sources, source_role = _fill(trigger, pattern.source, index)
+    def _triggers(self, sent: Span) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        for token in sent:
+            candidates = self.patterns.for_token(token.lemma_, token.pos_)
+            if not candidates and token.pos_ == "PROPN" and token.lemma_.islower():
+                continue
+            chosen: Pattern | None = None
+            for pattern in candidates:
+                if not _conditions_hold(token, pattern):
+                    continue
+                if chosen is None or (_conditioned(pattern) and not _conditioned(chosen)):
+                    chosen = pattern
+            if chosen is not None:
+                found.append(_Trigger(token, chosen))
+        return found
+
+    def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex) -> list[CodedEvent]:
+        token, pattern = trigger.token, trigger.pattern
+        sources, source_role = _fill(token, pattern.source, pattern, index)
         if not sources:
             return []
-        targets, target_role = _fill(trigger, pattern.target, index)
-        if not targets and len(sources) > 1:
-            # "Iran and Russia signed an agreement": coordinated sources act on one another.
-            targets, target_role = sources[1:], source_role
-            sources = sources[:1]
-        reading = read_modality(trigger)
+        targets, target_role = _fill(token, pattern.target, pattern, index)
+        source_keys = {_key(m.actor) for m in sources}
+        if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
+            targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
+        pairs = _pairs(sources, targets, pattern)
+        if not pairs:
+            return []
+        code = _refined(trigger)
+        reading = read_modality(token)
         attribution = _attribution(reading.reporter, index) if reading.reporter is not None else None
+        doc = sent.doc
         out = []
-        options: list[Mention | None] = list(targets) if targets else [None]
-        for source in sources:
-            for target in options:
-                if target is not None and target.actor.code == source.actor.code \
-                        and target.actor.entry == source.actor.entry:
-                    continue
-                tokens = [trigger.i, source.start, source.end - 1]
-                if target is not None:
-                    tokens += [target.start, target.end - 1]
-                doc = sent.doc
-                start = doc[min(tokens)].idx
-                last = doc[max(tokens)]
-                confidence = 0.5 + (0.3 if target is not None else 0.0) \
-                    + (0.1 if source.actor.how.startswith("dictionary") else 0.0)
-                out.append(CodedEvent(
-                    sentence_index=s_index, sentence_start=sent.start, trigger=trigger.i, pattern=pattern,
-                    source=source, target=target, modality=reading.modality, attribution=attribution,
-                    start_char=start, end_char=last.idx + len(last.text), confidence=min(confidence, 1.0),
-                    notes=(f"source by {source_role}",) + ((f"target by {target_role}",) if target else ())
-                    + ((f"modality cue: {reading.cue}",) if reading.cue else ()),
-                ))
+        for source, target in pairs:
+            if target is None and not pattern.target_optional:
+                continue
+            tokens = [token.i, source.start, source.end - 1]
+            if target is not None:
+                tokens += [target.start, target.end - 1]
+            last = doc[max(tokens)]
+            notes = (f"source by {source_role}",) + ((f"target by {target_role}",) if target else ()) \
+                + ((f"modality cue: {reading.cue}",) if reading.cue else ()) \
+                + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
+                + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ())
+            out.append(CodedEvent(
+                sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
+                source=source, target=target, modality=reading.modality, attribution=attribution,
+                start_char=doc[min(tokens)].idx, end_char=last.idx + len(last.text),
+                confidence=_confidence(pattern, source, target, source_role), notes=notes, cameo=code,
+            ))
         return out
 
 
-def _fill(trigger: Token, roles: tuple[str, ...], index: MentionIndex) -> tuple[list[Mention], str]:
+def _conditioned(pattern: Pattern) -> bool:
+    return bool(pattern.with_object or pattern.requires_prep or pattern.with_governor)
+
+
+def _conditions_hold(token: Token, pattern: Pattern) -> bool:
+    if pattern.requires_prep and not prep_attached(token, pattern.requires_prep):
+        return False
+    if pattern.intransitive and role_heads(token, "object"):
+        return False
+    if pattern.with_governor:
+        verb = governing_verb(token)
+        if verb is None or verb.lemma_.lower() not in pattern.with_governor:
+            return False
+    if pattern.with_object:
+        objects = role_heads(token, "object")
+        if not any(o.lemma_.lower() in pattern.with_object or o.lower_ in pattern.with_object for o in objects):
+            return False
+    return True
+
+
+def _govern(triggers: list[_Trigger]) -> None:
+    """Mark each trigger governed by the nearest ``governs`` trigger whose complement or object holds it."""
+    by_token = {t.token.i: t for t in triggers}
+    for trigger in triggers:
+        token = trigger.token
+        for _ in range(MAX_GOVERNANCE_DEPTH):
+            head = token.head
+            if head.i == token.i:
+                break
+            outer = by_token.get(head.i)
+            if outer is not None:
+                if outer.pattern.kind == "governs" and token in _governed_children(head):
+                    trigger.governed = True
+                    outer.inner.append(trigger)
+                break
+            token = head
+
+
+def _governed_children(verb: Token) -> list[Token]:
+    out = complements(verb)
+    # the preposition itself is the child on the path up from its object ("called for [talks]")
+    out += [c for c in verb.children if c.dep_ == "prep" and any(g in out for g in c.children)]
+    return out
+
+
+def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
+          index: MentionIndex) -> tuple[list[Mention], str]:
     """Mentions for the first role in ``roles`` that yields any."""
     for role in roles:
         found: list[Mention] = []
-        for head in role_heads(trigger, role):
+        for head in role_heads(trigger, role, pattern.governors):
             for m in index.in_phrase(head):
                 if m not in found:
                     found.append(m)
         if found:
             return found, role
     return [], ""
+
+
+def _borrowed_targets(trigger: _Trigger, pattern: Pattern, index: MentionIndex,
+                      source_keys: set[tuple[str, ...]]) -> tuple[list[Mention], str]:
+    """A governing trigger without its own target takes the other party of what it governs."""
+    for inner in trigger.inner:
+        for roles in (inner.pattern.target, inner.pattern.source):
+            found, role = _fill(inner.token, roles, inner.pattern, index)
+            found = [m for m in found if _key(m.actor) not in source_keys]
+            if found:
+                return found, f"{role} of {inner.token.text!r}"
+    found, role = _fill(trigger.token, ("complement",), pattern, index)
+    return [m for m in found if _key(m.actor) not in source_keys], role
+
+
+def _members(mention: Mention) -> list[Mention]:
+    """A group reference ("the two sides") stands for its members; any other mention for itself."""
+    if len(mention.members) < 2:
+        return [mention]
+    return [replace(mention, actor=member, members=()) for member in mention.members]
+
+
+def _pairs(sources: list[Mention], targets: list[Mention],
+           pattern: Pattern) -> list[tuple[Mention, Mention | None]]:
+    """One (source, target) pair per actor pair. Without a target, the coordinated sources of a mutual
+    event ("Iran and Russia signed", "the two sides discussed") act on one another."""
+    source_list = [m for s in sources for m in _members(s)]
+    target_list = [m for t in targets for m in _members(t)]
+    source_list = _unique(source_list)
+    target_list = [t for t in _unique(target_list) if _key(t.actor) not in {_key(s.actor) for s in source_list}]
+    if not target_list and pattern.mutual and len(source_list) > 1:
+        first = source_list[0]
+        return [(first, other) for other in source_list[1:]]
+    if not target_list:
+        return [(s, None) for s in source_list]
+    return [(s, t) for s in source_list for t in target_list]
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for m in mentions:
+        if _key(m.actor) not in seen:
+            seen.add(_key(m.actor))
+            out.append(m)
+    return out
+
+
+def _key(actor: Actor) -> tuple[str, ...]:
+    """Two mentions are the same party when they resolve to the same code and entry."""
+    return (actor.code, actor.entry or actor.name)
+
+
+def _refined(trigger: _Trigger) -> str:
+    pattern = trigger.pattern
+    if not pattern.refine:
+        return pattern.cameo
+    inner_roots = {_refined(t)[:2] for t in trigger.inner}
+    theme = theme_lemmas(trigger.token)
+    source_words = {t.lemma_.lower() for s in subjects(trigger.token) for t in s.subtree} \
+        | {t.lower_ for s in subjects(trigger.token) for t in s.subtree}
+    if trigger.token.pos_ == "NOUN":
+        source_words |= {c.lemma_.lower() for c in trigger.token.children if c.i < trigger.token.i}
+    for rule in pattern.refine:
+        if rule.inner and rule.inner & inner_roots:
+            return rule.cameo
+        if rule.words and rule.words & theme:
+            return rule.cameo
+        if rule.source_words and rule.source_words & source_words:
+            return rule.cameo
+    return pattern.cameo
+
+
+def _confidence(pattern: Pattern, source: Mention, target: Mention | None, source_role: str) -> float:
+    value = 0.55 + (0.25 if target is not None else 0.0)
+    if source.actor.how.startswith("dictionary"):
+        value += 0.1
+    if "coreference" in source.actor.how or (target is not None and "coreference" in target.actor.how):
+        value -= 0.1
+    if source_role in ("governor_subject", "complement"):
+        value -= 0.05
+    return round(max(0.05, min(value, 0.95, pattern.confidence)), 2)
 
 
 def _attribution(reporter: Token, index: MentionIndex) -> Attribution:
@@ -108,14 +294,43 @@ def _attribution(reporter: Token, index: MentionIndex) -> Attribution:
                        country=actor.country if actor else None, org=actor.org if actor else None)
 
 
-def _one_per_trigger_pair(events: list[CodedEvent]) -> list[CodedEvent]:
-    """Several patterns may fire on one trigger: keep the first per trigger and actor pair."""
-    seen: set[tuple[int, str, str]] = set()
+def _dyad(e: CodedEvent) -> tuple[str, str, str]:
+    def key(m: Mention | None) -> str:
+        if m is None:
+            return ""
+        return m.actor.country or m.actor.org or m.actor.code
+    return e.code[:2], key(e.source), key(e.target)
+
+
+def _one_per_dyad(events: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per trigger and actor pair, and per category and actor pair in one sentence ("met with
+    X to discuss" is one consultation with X)."""
+    seen_trigger: set[tuple[int, str, str]] = set()
+    seen_dyad: set[tuple[str, str, str]] = set()
+    kept = []
+    for e in sorted(events, key=lambda e: (-e.confidence, e.trigger)):
+        by_trigger = (e.trigger, e.source.actor.code, e.target.actor.code if e.target else "")
+        if by_trigger in seen_trigger or _dyad(e) in seen_dyad:
+            continue
+        seen_trigger.add(by_trigger)
+        seen_dyad.add(_dyad(e))
+        kept.append(e)
+    return sorted(kept, key=lambda e: (e.trigger, e.start_char))
+
+
+def _drop_references(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """A definite event noun ("the visit", "Abdollahian's visit to Moscow") repeating the category and
+    actor pair of an event coded earlier in the document refers back to it."""
+    seen: set[tuple[str, str, str]] = set()
     kept = []
     for e in events:
-        key = (e.trigger, e.source.actor.code, e.target.actor.code if e.target else "")
-        if key in seen:
+        token = doc[e.trigger]
+        if _dyad(e) in seen and token.pos_ == "NOUN" and e.modality == "asserted" and _definite(token):
             continue
-        seen.add(key)
+        seen.add(_dyad(e))
         kept.append(e)
     return kept
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)

@@ -1,8 +1,16 @@
 """Modality and attribution of a trigger, from the parse around it.
 
-asserted (default), claimed (inside what a reporting verb reports), denied (inside a denial), planned
-(will, set to, plan to, scheduled, supposed to), hypothetical (may, could, might, would, if), negated
-("not", "never", "no signs that").
+Reads the dependency parse around a trigger token. Modalities (FORMATS.md):
+
+- asserted (default);
+- claimed: inside what a reporting verb reports ("X said that ...", "..., officials said", "according to X");
+- denied: inside a denial ("X denied that ...");
+- planned: will, set to, plan to, scheduled, supposed to, "the planned visit";
+- hypothetical: may, could, might, would, if, likely, unlikely, "a possible attack";
+- negated: "has not signed", "never", "no signs that".
+
+"refused to meet" is not a negation: "refuse" is a REJECT trigger that governs "meet" (see the coder).
+The word lists are grammar (closed classes), not domain knowledge, so they live here.
 """
 
 from __future__ import annotations
@@ -11,14 +19,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-REPORTING = {"say", "claim", "report", "allege", "state", "announce", "tell", "add", "note", "insist",
-             "assert", "confirm", "affirm", "disclose", "reveal", "suggest", "indicate", "write", "accuse"}
-DENYING = {"deny", "dismiss", "refute"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "can", "should"}
-PLANNING = {"plan", "set", "schedule", "suppose", "intend", "expect", "prepare", "aim", "due", "hope",
-            "seek", "want", "propose"}
-NEGATORS = {"not", "n't", "never", "no"}
+REPORTING = frozenset({
+    "say", "claim", "report", "allege", "state", "announce", "tell", "add", "note", "insist", "assert",
+    "confirm", "affirm", "disclose", "reveal", "suggest", "indicate", "write", "declare", "quote",
+    "acknowledge", "admit", "believe", "estimate", "emphasize", "emphasise", "stress", "explain",
+    "argue", "maintain", "contend", "testify", "warn"})
+DENYING = frozenset({"deny", "dismiss", "refute"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "can", "should", "must"})
+PLANNING = frozenset({"plan", "set", "schedule", "suppose", "intend", "expect", "prepare", "aim", "due",
+                      "hope", "seek", "want", "propose", "arrange", "wish", "poise"})
+HYPOTHETICAL_WORDS = frozenset({"likely", "unlikely", "possible", "probable", "able"})
+PLANNED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected",
+                               "future", "prospective", "impending", "anticipated"})
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Nouns whose negated existence negates the clause they introduce: "no signs that", "no evidence that".
+EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "proof", "report"})
 
 
 @dataclass(frozen=True)
@@ -26,48 +44,86 @@ class ModalityReading:
     modality: str
     reporter: Token | None  # head of the reporting actor's phrase, when claimed or denied
     cue: str | None  # the words that decided it
+    reporting_verb: Token | None = None
 
 
-def _clause_chain(trigger: Token) -> list[Token]:
-    """The trigger, then the verbs above it up to (not beyond) the first clause boundary."""
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger, then the words above it up to (not beyond) the verb of its clause."""
     chain = [trigger]
     token = trigger
     while token.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "amod", "compound", "nsubj", "nsubjpass",
-                         "attr", "conj") and token.head.i != token.i:
+                         "attr", "conj", "pcomp", "oprd", "appos") and token.head.i != token.i:
+        if token.dep_ == "acl" and token.head.lemma_.lower() in EVIDENCE_NOUNS:
+            break  # "no signs that X happened": the noun governs, handled by _evidence_negation
         token = token.head
         chain.append(token)
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj", "pcomp"):
             break
     return chain
 
 
 def read_modality(trigger: Token) -> ModalityReading:
-    chain = _clause_chain(trigger)
+    chain = clause_chain(trigger)
     local = _local_modality(chain)
     reporter, verb = _reporting(chain[-1])
     if verb is not None and verb.lemma_.lower() in DENYING:
-        return ModalityReading("denied", reporter, verb.text)
+        return ModalityReading("denied", reporter, verb.text, verb)
     if local is not None:
-        return ModalityReading(local[0], reporter, local[1])
+        modality, cue = local
+        if modality == "hypothetical" and cue.lower() == "would" and verb is not None:
+            modality = "planned"  # reported future: "X said it would attack"
+        return ModalityReading(modality, reporter, cue, verb)
     if verb is not None:
-        return ModalityReading("claimed", reporter, verb.text)
+        return ModalityReading("claimed", reporter, verb.text, verb)
     return ModalityReading("asserted", None, None)
 
 
 def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
+    trigger = chain[0]
+    if trigger.pos_ == "NOUN":
+        for c in trigger.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_MODIFIERS:
+                return "planned", c.text
+            if c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS:
+                return "hypothetical", c.text
+            if c.dep_ == "det" and c.lower_ == "no":
+                return "negated", c.text
     for token in chain:
+        if token.pos_ == "NOUN" and token is not trigger:
+            continue  # "the visit of X" under "cancelled": not this clause's auxiliaries
         children = list(token.children)
-        if any(c.dep_ == "neg" for c in children):
-            return "negated", next(c.text for c in children if c.dep_ == "neg")
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
-            return "hypothetical", "if"
+        neg = next((c for c in children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return "negated", neg.text
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+            return "hypothetical", next(c.text for c in children if c.dep_ == "mark")
         for c in children:
             if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
                 return "planned", c.text
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical", c.text
-        if token is not chain[0] and token.lemma_.lower() in PLANNING and token.pos_ in ("VERB", "ADJ", "AUX"):
+        if token is not trigger and token.lemma_.lower() in PLANNING and token.pos_ in ("VERB", "ADJ", "AUX"):
             return "planned", token.text
+        if token is not trigger and token.lower_ in HYPOTHETICAL_WORDS:
+            return "hypothetical", token.text
+        for c in children:  # "is likely to", "are due to": the adjective the clause hangs on
+            if c.dep_ == "acomp" and c.lower_ in HYPOTHETICAL_WORDS:
+                return "hypothetical", c.text
+            if c.dep_ == "acomp" and c.lemma_.lower() in PLANNING:
+                return "planned", c.text
+    top = chain[-1]
+    evidence = _evidence_negation(top)
+    if evidence is not None:
+        return "negated", evidence
+    return None
+
+
+def _evidence_negation(clause: Token) -> str | None:
+    """ "there are no signs that X": the clause hangs on a noun determined by "no"."""
+    head = clause.head
+    if clause.dep_ in ("acl", "ccomp") and head.lemma_.lower() in EVIDENCE_NOUNS:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return f"no {head.text}"
     return None
 
 
@@ -77,19 +133,27 @@ def _reporting(clause: Token) -> tuple[Token | None, Token | None]:
     for _ in range(3):
         if token.dep_ in ("ccomp", "parataxis") and token.head.i != token.i:
             verb = token.head
-            lemma = verb.lemma_.lower()
-            if lemma in REPORTING | DENYING:
-                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-                return (subjects[0] if subjects else None), verb
+            if verb.lemma_.lower() in REPORTING | DENYING:
+                return _speaker(verb), verb
             return None, None
-        if token.dep_ in ("conj",) and token.head.i != token.i:
-            token = token.head
+        if token.dep_ in ("conj", "advcl", "relcl") and token.head.i != token.i:
+            token = token.head  # "X said that A met B and signed ..."; "when Iran supplied ..."
             continue
         break
+    # "Iran attacked X, officials said": the reporting verb hangs on the clause it reports
+    for child in token.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.i > token.i \
+                and child.lemma_.lower() in REPORTING | DENYING:
+            return _speaker(child), child
     # "according to X" anywhere in the clause
-    for child in clause.children:
+    for child in list(clause.children) + list(token.children):
         if child.dep_ == "prep" and child.lower_ == "according":
             for grand in child.subtree:
                 if grand.dep_ == "pobj":
                     return grand, child
     return None, None
+
+
+def _speaker(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None

@@ -1,4 +1,9 @@
-"""The trigger pattern dictionary: loaded from YAML package data (and users' files), validated."""
+"""The trigger pattern dictionary: loaded from YAML package data (and users' files), validated.
+
+A pattern names a trigger (lemmas and part of speech), the CAMEO code it codes, the argument frame (where
+the source and target actors are found, see ``arguments.py``), and optional conditions and refinements.
+The format is documented at the top of ``data/events/patterns.yaml``.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +19,29 @@ import yaml
 from dragoman.errors import ConfigError
 from dragoman.events.ontology import Ontology
 
-ROLES = {"subject", "agent", "object", "dative", "passive_subject", "owner", "governor_subject"}
+ROLES = {"subject", "agent", "object", "dative", "passive_subject", "owner", "governor_subject",
+         "complement", "between"}
 POS = {"VERB", "NOUN"}
+# What a pattern does to the triggers inside its complement or object:
+#   event      an ordinary event; triggers below it are coded on their own
+#   governs    "refused to meet", "threatened to attack", "demanded a meeting": the inner trigger is not
+#              coded on its own; it refines this pattern's code and may lend it a target
+#   reporting  "said", "announced": coded only when no other trigger is inside what it reports
+KINDS = {"event", "governs", "reporting"}
 DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "governor_subject")}
 DEFAULT_TARGET = {"VERB": ("object",), "NOUN": ()}
+KEYS = {"id", "lemmas", "pos", "cameo", "source", "target", "requires_prep", "with_object", "governors",
+        "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence"}
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A more specific code when the trigger's theme has one of ``words`` or its inner trigger a root."""
+
+    cameo: str
+    words: frozenset[str] = frozenset()
+    inner: frozenset[str] = frozenset()  # CAMEO roots of an inner (governed) trigger
+    source_words: frozenset[str] = frozenset()  # words of the source phrase ("suicide bombers", "aircraft")
 
 
 @dataclass(frozen=True)
@@ -29,6 +53,15 @@ class Pattern:
     source: tuple[str, ...]
     target: tuple[str, ...]
     requires_prep: str | None = None
+    with_object: frozenset[str] = frozenset()  # the trigger fires only with one of these as its object
+    governors: frozenset[str] = frozenset()  # noun triggers: the light verbs whose subject is the source
+    with_governor: frozenset[str] = frozenset()  # noun triggers fire only as the object of one of these
+    intransitive: bool = False  # the trigger fires only without a direct object ("demonstrated")
+    kind: str = "event"
+    target_optional: bool = False  # the event is complete without a target (protests, surrenders)
+    mutual: bool = False  # coordinated sources act on one another ("Iran and Russia signed a deal")
+    refine: tuple[Refinement, ...] = ()
+    confidence: float = 1.0  # a ceiling on the confidence of its events
 
 
 @dataclass(frozen=True)
@@ -41,6 +74,11 @@ class PatternSet:
         with resources.as_file(resources.files("dragoman") / "data" / "events" / "patterns.yaml") as path:
             paths = [Path(path), *extra]
             patterns = [p for file in paths for p in _read(file, ontology)]
+        return cls.of(patterns)
+
+    @classmethod
+    def of(cls, patterns: Iterable[Pattern]) -> PatternSet:
+        patterns = list(patterns)
         seen: set[str] = set()
         for p in patterns:
             if p.id in seen:
@@ -76,6 +114,35 @@ def _read(path: Path, ontology: Ontology) -> list[Pattern]:
     return [_pattern(item, f"{path}: pattern {i + 1}", ontology) for i, item in enumerate(raw)]
 
 
+def _words(value: Any, where: str, key: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"{where}: {key} must be a list of words")
+    return frozenset(x.lower() for x in value)
+
+
+def _code(value: Any, where: str, ontology: Ontology) -> str:
+    code = str(value)
+    if code not in ontology:
+        raise ConfigError(f"{where}: unknown CAMEO code {code!r} (write codes as quoted strings: \"042\")")
+    return code
+
+
+def _refinement(item: Any, where: str, ontology: Ontology) -> Refinement:
+    if not isinstance(item, dict) or "cameo" not in item or not ({"words", "inner", "source_words"} & set(item)):
+        raise ConfigError(f"{where}: a refinement needs cameo and words, source_words or inner")
+    unknown = set(item) - {"cameo", "words", "inner", "source_words"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown refinement keys {', '.join(sorted(unknown))}")
+    inner = _words([str(x) for x in item.get("inner", [])], where, "inner")
+    for root in inner:
+        if len(root) != 2 or root not in ontology:
+            raise ConfigError(f"{where}: inner must list CAMEO roots (two digits), not {root!r}")
+    return Refinement(_code(item["cameo"], where, ontology), _words(item.get("words"), where, "words"), inner,
+                      _words(item.get("source_words"), where, "source_words"))
+
+
 def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
     if not isinstance(item, dict):
         raise ConfigError(f"{where}: a mapping is expected")
@@ -83,16 +150,29 @@ def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
     if missing:
         raise ConfigError(f"{where}: missing {', '.join(sorted(missing))}")
     where = f"{where} ({item['id']})"
+    unknown = set(item) - KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
     pos = str(item["pos"]).upper()
     if pos not in POS:
         raise ConfigError(f"{where}: pos must be one of {', '.join(sorted(POS))}")
-    cameo = str(item["cameo"])
-    if cameo not in ontology:
-        raise ConfigError(f"{where}: unknown CAMEO code {cameo!r} (write codes as quoted strings: \"042\")")
+    cameo = _code(item["cameo"], where, ontology)
     lemmas = item["lemmas"]
     if not isinstance(lemmas, list) or not lemmas:
         raise ConfigError(f"{where}: lemmas must be a non-empty list")
+    kind = str(item.get("kind", "event"))
+    if kind not in KINDS:
+        raise ConfigError(f"{where}: kind must be one of {', '.join(sorted(KINDS))}")
     source = tuple(_check_role(r, where) for r in item.get("source", DEFAULT_SOURCE[pos]))
     target = tuple(_check_role(r, where) for r in item.get("target", DEFAULT_TARGET[pos]))
+    refine = item.get("refine", [])
+    if not isinstance(refine, list):
+        raise ConfigError(f"{where}: refine must be a list")
+    confidence = float(item.get("confidence", 1.0))
+    if not 0.0 < confidence <= 1.0:
+        raise ConfigError(f"{where}: confidence must be in (0, 1]")
     return Pattern(str(item["id"]), tuple(str(x).lower() for x in lemmas), pos, cameo, source, target,
-                   item.get("requires_prep"))
+                   item.get("requires_prep"), _words(item.get("with_object"), where, "with_object"),
+                   _words(item.get("governors"), where, "governors"),
+                   _words(item.get("with_governor"), where, "with_governor"), bool(item.get("intransitive")), kind, bool(item.get("target_optional")),
+                   bool(item.get("mutual")), tuple(_refinement(r, where, ontology) for r in refine), confidence)
