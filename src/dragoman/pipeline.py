@@ -76,7 +76,7 @@ class Pipeline:
 
     def _record(self, document: Document, doc: Doc, coded: CodedEvent, date: EventDate | None,
                 place: Place | None) -> Event:
-        code = self.ontology.get(coded.pattern.cameo)
+        code = self.ontology.get(coded.code)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
         evidence = Evidence(sentence=sent.text.strip(), sentence_index=coded.sentence_index,
