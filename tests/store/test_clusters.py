@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dragoman.records import Document
 from dragoman.store.database import EventFilter, Store
-from tests.store.corpus import EXPECTED_CLUSTERS, EXPECTED_MENTIONS, articles
+from tests.store.corpus import EXPECTED_CLUSTERS, EXPECTED_MENTIONS, IRN, RUS, articles, event
 
 GROUPS = sorted([
     ["blog-1-0", "irna-1-0", "tass-1-0", "tass-1-1", "wire-1-0"],  # one visit, four articles
@@ -80,3 +82,17 @@ def test_order_of_arrival_does_not_change_the_grouping(db_path: str) -> None:
     for document, events in reversed(articles()):
         store.save(document, events)
     assert _groups(store) == GROUPS
+
+
+def test_daily_reports_do_not_chain_into_one_long_event(db_path: str) -> None:
+    store = Store.open(db_path)
+    for i in range(12):  # a visit reported each day, dated only by each report's publication date
+        day = f"2023-05-{i + 1:02d}"
+        store.save(Document(f"d{i}", f"text {i}", published=day),
+                   [event(f"d{i}", 0, "042", IRN, RUS, day, "Iran visited Russia.", date_source="document")])
+    clusters = store.clusters()
+    assert 1 < len(clusters) < 12
+    for c in clusters:
+        assert c.date_start and c.date_end
+        span = dt.date.fromisoformat(c.date_end) - dt.date.fromisoformat(c.date_start)
+        assert span.days <= 6

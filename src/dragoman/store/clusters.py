@@ -8,7 +8,8 @@ cluster when all of these hold:
   ``schema.actor_key``); for meetings and agreements (root ``04``, code ``057``) either order, since
   "Iran visited Russia" and "Russia hosted Iran" report one meeting;
 - compatible dates: no date on either side, or date ranges that overlap within a day (three days when
-  a date is only the document's publication date, which lags the event);
+  a date is only the document's publication date, which lags the event), with every dated mention of
+  the cluster, so that daily reports cannot chain one cluster across weeks;
 - compatible places: no place on either side, or the same country and, when both name a city or a
   finer place, the same name;
 - compatible modalities: what happened (asserted, claimed, negated, denied: claims about one event)
@@ -29,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from dragoman.records import Event
@@ -215,8 +216,46 @@ def _fitting(row: dict[str, Any], found: dict[tuple[Any, ...], list[dict[str, An
     return [c for key in _dyad_keys(row) for c in found.get((row["root"], *key), [])]
 
 
-def _best(row: dict[str, Any], candidates: Sequence[dict[str, Any]]) -> str | None:
-    fitting = [c for c in candidates if compatible(row, c)]
+Extent = tuple[dt.date | None, dt.date | None, bool]  # latest start, earliest end, any document date
+
+
+def _extents(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, Extent]:
+    """Per cluster, what a new mention's date must agree with: every dated mention of the cluster
+    (complete linkage, so that reports a day apart cannot chain one event across weeks)."""
+    ids = sorted(set(cluster_ids))
+    out: dict[str, Extent] = {}
+    is_doc = case((events.c.date_source == "document", 1), else_=0)
+    for i in range(0, len(ids), 500):
+        query = select(events.c.cluster_id, func.max(events.c.date_start), func.min(events.c.date_end),
+                       func.max(is_doc)).where(events.c.cluster_id.in_(ids[i:i + 500]),
+                                               events.c.date_start.is_not(None)).group_by(events.c.cluster_id)
+        for cid, latest_start, earliest_end, any_doc in conn.execute(query):
+            out[cid] = (_day(latest_start or ""), _day(earliest_end or ""), bool(any_doc))
+    return out
+
+
+def _extend(extent: Extent | None, row: dict[str, Any]) -> Extent | None:
+    start = _day(row.get("date_start") or "")
+    if start is None:
+        return extent
+    end = _day(row.get("date_end") or "") or start
+    doc = row.get("date_source") == "document"
+    if extent is None or extent[0] is None or extent[1] is None:
+        return (start, end, doc)
+    return (max(extent[0], start), min(extent[1], end), extent[2] or doc)
+
+
+def _within(row: dict[str, Any], extent: Extent | None) -> bool:
+    start = _day(row.get("date_start") or "")
+    if extent is None or start is None or extent[0] is None or extent[1] is None:
+        return True
+    end = _day(row.get("date_end") or "") or start
+    slack = dt.timedelta(days=3 if extent[2] or row.get("date_source") == "document" else 1)
+    return start <= extent[1] + slack and extent[0] <= end + slack
+
+
+def _best(row: dict[str, Any], candidates: Sequence[dict[str, Any]], extents: dict[str, Extent]) -> str | None:
+    fitting = [c for c in candidates if compatible(row, c) and _within(row, extents.get(c["cluster_id"]))]
     if not fitting:
         return None
     best = min(fitting, key=lambda c: (c["cameo"] != row["cameo"], c["date_start"] != row.get("date_start"),
@@ -227,10 +266,14 @@ def _best(row: dict[str, Any], candidates: Sequence[dict[str, Any]]) -> str | No
 def assign_clusters(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Set ``cluster_id`` on each new event row (one document's, in order) before it is inserted."""
     found = _candidates(conn, rows)
+    extents = _extents(conn, (c["cluster_id"] for cs in found.values() for c in cs))
     earlier: list[dict[str, Any]] = []
     for row in rows:
-        cluster = _best(row, earlier + _fitting(row, found))
-        row["cluster_id"] = cluster or row["event_id"]
+        cluster = _best(row, earlier + _fitting(row, found), extents) or row["event_id"]
+        row["cluster_id"] = cluster
+        extent = _extend(extents.get(cluster), row)
+        if extent is not None:
+            extents[cluster] = extent
         earlier.append(row)
 
 
@@ -244,7 +287,9 @@ def recluster(conn: Connection, only_missing: bool = False) -> int:
                                                 events.c.sentence_index, events.c.start_char, events.c.event_id)
     n = 0
     for row in [dict(r._mapping) for r in conn.execute(order)]:
-        cluster_id = _best(row, _fitting(row, _candidates(conn, [row]))) or row["event_id"]
+        candidates = _fitting(row, _candidates(conn, [row]))
+        extents = _extents(conn, (c["cluster_id"] for c in candidates))
+        cluster_id = _best(row, candidates, extents) or row["event_id"]
         conn.execute(update(events).where(events.c.event_id == row["event_id"]).values(cluster_id=cluster_id))
         n += 1
     return n
