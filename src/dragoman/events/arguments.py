@@ -130,7 +130,14 @@ def subjects(verb: Token) -> list[Token]:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
             if objects:  # object control: "invited X to visit", "urged X to support" -> X
                 return objects
-        return subjects(head)
+            if is_passive(head):  # "X is set to hold", "X was asked to attend"
+                return _passive_subjects(head)
+        inherited = subjects(head)
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
+            # "X noted that the talks are final, and invited Y": a coordinated verb phrase the parser hung
+            # on the reported clause may belong to the reporting verb; its subject is a fallback
+            inherited += subjects(head.head)
+        return inherited
     # "after cutting a deal": the subject of the verb the preposition hangs on
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head)
@@ -182,7 +189,11 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     """Objects of the preposition ``word`` on the trigger, on a participle modifying it ("attacks carried
     out by X against Y"), or on the light verb a noun trigger is the object of ("imposed sanctions on X")."""
     heads: list[Token] = []
-    holders = [token] + [c for c in token.children if c.dep_ == "acl"]
+    participles = [c for c in token.children if c.dep_ == "acl"]
+    holders = [token] + participles
+    # "an attack carried out by X on Y": the parser often hangs "on Y" on X
+    holders += [g for p in participles for a in p.children if a.dep_ == "agent" for g in a.children
+                if g.dep_ == "pobj"]
     if token.pos_ in ("NOUN", "PROPN"):
         verb = governing_verb(token)
         if verb is not None:

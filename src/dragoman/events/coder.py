@@ -120,10 +120,14 @@ class EventCoder:
             return []
         code = _refined(trigger)
         reading = read_modality(token)
-        attribution = _attribution(reading.reporter, index) if reading.reporter is not None else None
         doc = sent.doc
         out = []
         for source, target in pairs:
+            modality, reporter, cue = reading.modality, reading.reporter, reading.cue
+            if reporter is not None and source_role == "subject" and _outside(source, reading.reporting_verb):
+                # "X noted that ..., and invited Y": X's own act, not something X reports
+                modality, reporter, cue = "asserted", None, None
+            attribution = _attribution(reporter, index) if reporter is not None else None
             if target is None and not pattern.target_optional:
                 continue
             tokens = [token.i, source.start, source.end - 1]
@@ -131,16 +135,22 @@ class EventCoder:
                 tokens += [target.start, target.end - 1]
             last = doc[max(tokens)]
             notes = (f"source by {source_role}",) + ((f"target by {target_role}",) if target else ()) \
-                + ((f"modality cue: {reading.cue}",) if reading.cue else ()) \
+                + ((f"modality cue: {cue}",) if cue else ()) \
                 + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
                 + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
-                source=source, target=target, modality=reading.modality, attribution=attribution,
+                source=source, target=target, modality=modality, attribution=attribution,
                 start_char=doc[min(tokens)].idx, end_char=last.idx + len(last.text),
                 confidence=_confidence(pattern, source, target, source_role), notes=notes, cameo=code,
             ))
         return out
+
+
+def _outside(source: Mention, verb: Token | None) -> bool:
+    """The source is the reporting verb's own subject, not a subject inside what it reports."""
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and source.start <= c.i < source.end
+                                    for c in verb.children)
 
 
 def _conditioned(pattern: Pattern) -> bool:
@@ -194,6 +204,8 @@ def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
     for role in roles:
         found: list[Mention] = []
         for head in role_heads(trigger, role, pattern.governors):
+            if found and role == "subject":
+                break  # the subjects are candidates in order of preference
             for m in index.in_phrase(head):
                 if m not in found:
                     found.append(m)
@@ -299,12 +311,12 @@ def _dyad(e: CodedEvent) -> tuple[str, str, str]:
         if m is None:
             return ""
         return m.actor.country or m.actor.org or m.actor.code
-    return e.code[:2], key(e.source), key(e.target)
+    return e.code, key(e.source), key(e.target)
 
 
 def _one_per_dyad(events: list[CodedEvent]) -> list[CodedEvent]:
-    """One event per trigger and actor pair, and per category and actor pair in one sentence ("met with
-    X to discuss" is one consultation with X)."""
+    """One event per trigger and actor pair, and per code and actor pair in one sentence ("met with X to
+    discuss" is one consultation with X)."""
     seen_trigger: set[tuple[int, str, str]] = set()
     seen_dyad: set[tuple[str, str, str]] = set()
     kept = []
@@ -319,13 +331,13 @@ def _one_per_dyad(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _drop_references(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
-    """A definite event noun ("the visit", "Abdollahian's visit to Moscow") repeating the category and
-    actor pair of an event coded earlier in the document refers back to it."""
+    """A definite event noun ("the visit", "Abdollahian's visit to Moscow") repeating the code and actor
+    pair of an event coded earlier in the document refers back to it."""
     seen: set[tuple[str, str, str]] = set()
     kept = []
     for e in events:
         token = doc[e.trigger]
-        if _dyad(e) in seen and token.pos_ == "NOUN" and e.modality == "asserted" and _definite(token):
+        if _dyad(e) in seen and token.pos_ == "NOUN" and _definite(token):
             continue
         seen.add(_dyad(e))
         kept.append(e)

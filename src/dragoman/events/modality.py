@@ -51,15 +51,23 @@ def clause_chain(trigger: Token) -> list[Token]:
     """The trigger, then the words above it up to (not beyond) the verb of its clause."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "amod", "compound", "nsubj", "nsubjpass",
-                         "attr", "conj", "pcomp", "oprd", "appos") and token.head.i != token.i:
+    while (token.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "amod", "compound", "nsubj", "nsubjpass",
+                          "attr", "conj", "pcomp", "oprd", "appos") or _purpose(token)) and token.head.i != token.i:
         if token.dep_ == "acl" and token.head.lemma_.lower() in EVIDENCE_NOUNS:
             break  # "no signs that X happened": the noun governs, handled by _evidence_negation
+        if token.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
+            break  # "Abdollahian's visit ... can be outlined": the clause's modality is not the visit's
         token = token.head
         chain.append(token)
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj", "pcomp"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj", "pcomp") \
+                and not _purpose(token):
             break
     return chain
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose ("visited Oslo to meet X") shares the modality of its clause."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def read_modality(trigger: Token) -> ModalityReading:
