@@ -95,6 +95,9 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         return _agents(trigger)
     if role == "owner":
         return [c for c in trigger.children if c.dep_ in OWNER_DEPS and c.i < trigger.i]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
+            and role not in ("owner", "subject", "object"):
+        trigger = trigger.head  # "a mediation effort between X and Y", "peace talks with X"
     if role == "governor_subject":
         verb = governing_verb(trigger)
         if verb is None or (governors and verb.lemma_.lower() not in governors):

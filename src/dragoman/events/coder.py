@@ -128,6 +128,9 @@ class EventCoder:
                 # "X noted that ..., and invited Y": X's own act, not something X reports
                 modality, reporter, cue = "asserted", None, None
             attribution = _attribution(reporter, index) if reporter is not None else None
+            final = code
+            if modality == "planned":
+                final = self.patterns.intent_code(code) or code
             if target is None and not pattern.target_optional:
                 continue
             tokens = [token.i, source.start, source.end - 1]
@@ -137,12 +140,13 @@ class EventCoder:
             notes = (f"source by {source_role}",) + ((f"target by {target_role}",) if target else ()) \
                 + ((f"modality cue: {cue}",) if cue else ()) \
                 + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
-                + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ())
+                + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ()) \
+                + ((f"planned {code} -> intent {final}",) if final != code else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
                 source=source, target=target, modality=modality, attribution=attribution,
                 start_char=doc[min(tokens)].idx, end_char=last.idx + len(last.text),
-                confidence=_confidence(pattern, source, target, source_role), notes=notes, cameo=code,
+                confidence=_confidence(pattern, source, target, source_role), notes=notes, cameo=final,
             ))
         return out
 
@@ -168,6 +172,9 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
     if pattern.with_object:
         objects = role_heads(token, "object")
+        # "700 kg of medicine", "a state of emergency": the noun after "of" names the thing too
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
         if not any(o.lemma_.lower() in pattern.with_object or o.lower_ in pattern.with_object for o in objects):
             return False
     return True
@@ -241,7 +248,9 @@ def _pairs(sources: list[Mention], targets: list[Mention],
     source_list = [m for s in sources for m in _members(s)]
     target_list = [m for t in targets for m in _members(t)]
     source_list = _unique(source_list)
-    target_list = [t for t in _unique(target_list) if _key(t.actor) not in {_key(s.actor) for s in source_list}]
+    source_codes = {s.actor.code for s in source_list}
+    target_list = [t for t in _unique(target_list)
+                   if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
     if not target_list and pattern.mutual and len(source_list) > 1:
         first = source_list[0]
         return [(first, other) for other in source_list[1:]]

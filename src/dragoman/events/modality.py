@@ -28,7 +28,8 @@ DENYING = frozenset({"deny", "dismiss", "refute"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "can", "should", "must"})
 PLANNING = frozenset({"plan", "set", "schedule", "suppose", "intend", "expect", "prepare", "aim", "due",
-                      "hope", "seek", "want", "propose", "arrange", "wish", "poise"})
+                      "hope", "seek", "want", "propose", "arrange", "wish", "poise", "willing", "ready",
+                      "prepared", "determined", "committed", "eager", "resolve"})
 HYPOTHETICAL_WORDS = frozenset({"likely", "unlikely", "possible", "probable", "able"})
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected",
                                "future", "prospective", "impending", "anticipated"})

@@ -8,7 +8,7 @@ The format is documented at the top of ``data/events/patterns.yaml``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from dragoman.actors.kb import read_table
 from dragoman.errors import ConfigError
 from dragoman.events.ontology import Ontology
 
@@ -68,16 +69,27 @@ class Pattern:
 class PatternSet:
     patterns: tuple[Pattern, ...]
     by_lemma: Mapping[tuple[str, str], tuple[Pattern, ...]]
+    intent: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # prefix -> intent code
 
     @classmethod
     def load(cls, ontology: Ontology, extra: Iterable[Path] = ()) -> PatternSet:
-        with resources.as_file(resources.files("dragoman") / "data" / "events" / "patterns.yaml") as path:
+        data = resources.files("dragoman") / "data" / "events"
+        with resources.as_file(data / "patterns.yaml") as path:
             paths = [Path(path), *extra]
             patterns = [p for file in paths for p in _read(file, ontology)]
-        return cls.of(patterns)
+        with resources.as_file(data / "intent.tsv") as path:
+            intent = read_intent(Path(path), ontology)
+        return cls.of(patterns, intent)
+
+    def intent_code(self, code: str) -> str | None:
+        """The intent code of a planned act (longest prefix), or None when plans of it are not mapped."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intent:
+                return self.intent[code[:n]]
+        return None
 
     @classmethod
-    def of(cls, patterns: Iterable[Pattern]) -> PatternSet:
+    def of(cls, patterns: Iterable[Pattern], intent: Mapping[str, str] | None = None) -> PatternSet:
         patterns = list(patterns)
         seen: set[str] = set()
         for p in patterns:
@@ -88,10 +100,24 @@ class PatternSet:
         for p in patterns:
             for lemma in p.lemmas:
                 index.setdefault((lemma, p.pos), []).append(p)
-        return cls(tuple(patterns), MappingProxyType({k: tuple(v) for k, v in index.items()}))
+        return cls(tuple(patterns), MappingProxyType({k: tuple(v) for k, v in index.items()}),
+                   MappingProxyType(dict(intent or {})))
 
     def for_token(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.by_lemma.get((lemma.lower(), "VERB" if pos in ("VERB", "AUX") else pos), ())
+
+
+def read_intent(path: Path, ontology: Ontology) -> dict[str, str]:
+    intent: dict[str, str] = {}
+    for number, row in read_table(path):
+        code, target = row["code"].strip(), row["intent"].strip()
+        for c in (code, target):
+            if c not in ontology:
+                raise ConfigError(f"{path}:{number}: unknown CAMEO code {c!r}")
+        if not target.startswith("03"):
+            raise ConfigError(f"{path}:{number}: an intent code is in root 03, not {target!r}")
+        intent[code] = target
+    return intent
 
 
 def _check_role(role: str, where: str) -> str:
