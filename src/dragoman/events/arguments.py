@@ -104,11 +104,11 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
             return []
         return subjects(verb) or _agents(verb)
     if role == "between":
-        return prep_objects(trigger, "between")
+        return prep_objects(trigger, "between", governors)
     if role == "complement":
         return _complement_arguments(trigger)
     if role.startswith("prep:"):
-        return prep_objects(trigger, role[5:])
+        return prep_objects(trigger, role[5:], governors)
     return []
 
 
@@ -188,7 +188,7 @@ def _agents(token: Token) -> list[Token]:
     return heads
 
 
-def prep_objects(token: Token, word: str) -> list[Token]:
+def prep_objects(token: Token, word: str, governors: frozenset[str] = frozenset()) -> list[Token]:
     """Objects of the preposition ``word`` on the trigger, on a participle modifying it ("attacks carried
     out by X against Y"), or on the light verb a noun trigger is the object of ("imposed sanctions on X")."""
     heads: list[Token] = []
@@ -199,7 +199,7 @@ def prep_objects(token: Token, word: str) -> list[Token]:
                 if g.dep_ == "pobj"]
     if token.pos_ in ("NOUN", "PROPN"):
         verb = governing_verb(token)
-        if verb is not None:
+        if verb is not None and (verb.lemma_.lower() in governors if governors else token.dep_ in OBJECT_DEPS):
             holders.append(verb)  # "imposed sanctions on X", "engaged in ethnic cleansing against X"
     for holder in holders:
         for child in holder.children:
