@@ -27,15 +27,22 @@ def main(peer: Path) -> None:
         parts = [p.strip() for p in m.group(2).split(",")]
         if parts and parts[0]:
             plover[m.group(1)] = (parts[0], parts[1] if len(parts) > 1 else "")
-    out = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "events" / "cameo.tsv"
+    data = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "events"
+    # roots 01 and 02: dragoman's documented choice (plover-01-02.tsv), unmapped in CAMEO2PLOVER
+    for line in (data / "plover-01-02.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or cells[0] == "code" or len(cells) < 2:
+            continue
+        plover[cells[0]] = (cells[1], cells[2] if len(cells) > 2 else "")
+    out = data / "cameo.tsv"
     with out.open("w", encoding="utf-8", newline="") as f:
         f.write("# CAMEO event codes: name, Goldstein value (ICEWS table), quad class, PLOVER event and mode\n")
-        f.write("# (CAMEO2PLOVER-2021; roots 01 and 02 are unmapped there). See LICENSES.txt.\n")
+        f.write("# (CAMEO2PLOVER-2021; roots 01 and 02 are unmapped there: see plover-01-02.tsv). See LICENSES.txt.\n")
         f.write("code\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\n")
         for r in rows:
             code = r["code"]
             name = r["name"].strip()
-            event, mode = plover.get(code, plover.get(code[:3], plover.get(code[:2], ("", ""))))
+            event, mode = next((plover[code[:n]] for n in (4, 3, 2) if code[:n] in plover), ("", ""))
             f.write(f"{code}\t{name}\t{float(r['goldstein'])}\t{QUAD[code[:2]]}\t{event}\t{mode}\n")
     print(f"wrote {out} ({len(rows)} codes)")
 

@@ -193,7 +193,7 @@ def prep_objects(token: Token, word: str, governors: frozenset[str] = frozenset(
     out by X against Y"), or on the light verb a noun trigger is the object of ("imposed sanctions on X")."""
     heads: list[Token] = []
     participles = [c for c in token.children if c.dep_ == "acl"]
-    holders = [token] + participles
+    holders = [token, *participles]
     # "an attack carried out by X on Y": the parser often hangs "on Y" on X
     holders += [g for p in participles for a in p.children if a.dep_ == "agent" for g in a.children
                 if g.dep_ == "pobj"]

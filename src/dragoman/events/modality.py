@@ -130,9 +130,9 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
 def _evidence_negation(clause: Token) -> str | None:
     """ "there are no signs that X": the clause hangs on a noun determined by "no"."""
     head = clause.head
-    if clause.dep_ in ("acl", "ccomp") and head.lemma_.lower() in EVIDENCE_NOUNS:
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-            return f"no {head.text}"
+    if clause.dep_ in ("acl", "ccomp") and head.lemma_.lower() in EVIDENCE_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return f"no {head.text}"
     return None
 
 

@@ -197,8 +197,12 @@ def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
     confidence = float(item.get("confidence", 1.0))
     if not 0.0 < confidence <= 1.0:
         raise ConfigError(f"{where}: confidence must be in (0, 1]")
-    return Pattern(str(item["id"]), tuple(str(x).lower() for x in lemmas), pos, cameo, source, target,
-                   item.get("requires_prep"), _words(item.get("with_object"), where, "with_object"),
-                   _words(item.get("governors"), where, "governors"),
-                   _words(item.get("with_governor"), where, "with_governor"), bool(item.get("intransitive")), kind, bool(item.get("target_optional")),
-                   bool(item.get("mutual")), tuple(_refinement(r, where, ontology) for r in refine), confidence)
+    return Pattern(
+        id=str(item["id"]), lemmas=tuple(str(x).lower() for x in lemmas), pos=pos, cameo=cameo, source=source,
+        target=target, requires_prep=item.get("requires_prep"),
+        with_object=_words(item.get("with_object"), where, "with_object"),
+        governors=_words(item.get("governors"), where, "governors"),
+        with_governor=_words(item.get("with_governor"), where, "with_governor"),
+        intransitive=bool(item.get("intransitive")), kind=kind, target_optional=bool(item.get("target_optional")),
+        mutual=bool(item.get("mutual")), refine=tuple(_refinement(r, where, ontology) for r in refine),
+        confidence=confidence)

@@ -1,0 +1,178 @@
+"""The coder's mechanics on hand-built parses: frames, governance, pairs, modality, precision rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.events.coder import CodedEvent, EventCoder
+from dragoman.events.ontology import Ontology
+from dragoman.events.patterns import PatternSet
+from tests.events.build import Row, actor, country, make_doc, mentions
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(PatternSet.load(Ontology.load()))
+
+
+def code(coder: EventCoder, rows: list[Row], tags: dict[int, str] | None = None) -> list[CodedEvent]:
+    doc = make_doc(rows, tags)
+    return coder.code(doc, mentions(doc))
+
+
+def summary(events: list[CodedEvent]) -> list[tuple[str, str, str | None, str]]:
+    return [(e.code, e.source.actor.code, e.target.actor.code if e.target else None, e.modality) for e in events]
+
+
+def test_active_verb(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("visited", "visit", "VERB", "ROOT", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("042", "IRN", "SYR", "asserted")]
+    assert events[0].pattern.id == "visit.verb" and 0 < events[0].confidence <= 1
+
+
+def test_passive_with_agent(coder: EventCoder) -> None:
+    rows = [("Russia", "Russia", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+            ("attacked", "attack", "VERB", "ROOT", 2), ("by", "by", "ADP", "agent", 2),
+            ("Turkey", "Turkey", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 2)]
+    assert summary(code(coder, rows, {2: "VBN"})) == [("190", "TUR", "RUS", "asserted")]
+
+
+def test_refused_to_is_a_rejection_not_a_negation(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("refused", "refuse", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("meet", "meet", "VERB", "xcomp", 1),
+            ("Russia", "Russia", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("125", "IRN", "RUS", "asserted")]  # the meeting lends its target
+    assert events[0].pattern.cameo == "120"
+
+
+def test_coordinated_sources_of_a_mutual_event_act_on_one_another(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Russia", "Russia", "PROPN", "conj", 0), ("signed", "sign", "VERB", "ROOT", 3),
+            ("a", "a", "DET", "det", 5), ("deal", "deal", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)]
+    assert summary(code(coder, rows)) == [("057", "IRN", "RUS", "asserted")]  # one event, not two
+
+
+def test_coordinated_targets_give_one_event_each(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1),
+            ("France", "France", "PROPN", "dobj", 1), ("and", "and", "CCONJ", "cc", 2),
+            ("Germany", "Germany", "PROPN", "conj", 2), (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("111", "IRN", "FRA", "asserted"), ("111", "IRN", "DEU", "asserted")]
+
+
+def test_no_event_without_a_target_unless_the_pattern_allows_it(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("plan", "plan", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+    assert code(coder, rows) == []
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("surrendered", "surrender", "VERB", "ROOT", 1),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("0874", "IRN", None, "asserted")]
+
+
+def test_no_event_without_a_source(coder: EventCoder) -> None:
+    rows = [("Troops", "troop", "NOUN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+    assert code(coder, rows) == []
+
+
+def test_light_verb_with_preposition_on_the_verb(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("carried", "carry", "VERB", "ROOT", 1),
+            ("out", "out", "ADP", "prt", 1), ("attacks", "attack", "NOUN", "dobj", 1),
+            ("against", "against", "ADP", "prep", 1), ("Turkey", "Turkey", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("190", "IRN", "TUR", "asserted")]
+
+
+def test_a_noun_under_a_verb_that_is_not_its_light_verb_has_no_source(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("discussed", "discuss", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("deal", "deal", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 3),
+            ("Russia", "Russia", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert [e.pattern.id for e in code(coder, rows)] == []
+
+
+def test_reported_event_is_claimed_and_the_statement_not_coded(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Russia", "Russia", "PROPN", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
+            ("Turkey", "Turkey", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("190", "RUS", "TUR", "claimed")]
+    assert events[0].attribution is not None and events[0].attribution.code == "IRN"
+
+
+def test_statement_is_coded_only_when_nothing_else_is_reported(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("told", "tell", "VERB", "ROOT", 1),
+            ("Russia", "Russia", "PROPN", "dobj", 1), ("so", "so", "ADV", "advmod", 1),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("010", "IRN", "RUS", "asserted")]
+
+
+def test_planned_cooperation_is_an_intent(coder: EventCoder) -> None:
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+            ("visit", "visit", "VERB", "ROOT", 2), ("Turkey", "Turkey", "PROPN", "dobj", 2),
+            (".", ".", "PUNCT", "punct", 2)]
+    events = code(coder, rows)
+    assert summary(events) == [("036", "RUS", "TUR", "planned")]
+    assert events[0].pattern.cameo == "042"
+
+
+def test_planned_attack_stays_an_attack(coder: EventCoder) -> None:
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+            ("attack", "attack", "VERB", "ROOT", 2), ("Turkey", "Turkey", "PROPN", "dobj", 2),
+            (".", ".", "PUNCT", "punct", 2)]
+    assert summary(code(coder, rows)) == [("190", "RUS", "TUR", "planned")]
+
+
+@pytest.mark.parametrize("aux, modality", [("may", "hypothetical"), ("could", "hypothetical")])
+def test_hypothetical(coder: EventCoder, aux: str, modality: str) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 2), (aux, aux, "AUX", "aux", 2),
+            ("attack", "attack", "VERB", "ROOT", 2), ("Turkey", "Turkey", "PROPN", "dobj", 2),
+            (".", ".", "PUNCT", "punct", 2)]
+    assert [e.modality for e in code(coder, rows)] == [modality]
+
+
+def test_negated(coder: EventCoder) -> None:
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 3), ("has", "have", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3), ("signed", "sign", "VERB", "ROOT", 3),
+            ("a", "a", "DET", "det", 5), ("deal", "deal", "NOUN", "dobj", 3), ("with", "with", "ADP", "prep", 3),
+            ("Iran", "Iran", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 3)]
+    assert summary(code(coder, rows)) == [("057", "RUS", "IRN", "negated")]
+
+
+def test_object_control(coder: EventCoder) -> None:
+    """'Iran invited Russia to visit Turkey': an invitation to Russia; the visit is governed, not coded."""
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("invited", "invite", "VERB", "ROOT", 1),
+            ("Russia", "Russia", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+            ("visit", "visit", "VERB", "xcomp", 1), ("Turkey", "Turkey", "PROPN", "dobj", 4),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("036", "IRN", "RUS", "asserted")]
+
+
+def test_group_reference_gives_one_event_per_member_pair(coder: EventCoder) -> None:
+    rows = [("The", "the", "DET", "det", 2), ("two", "two", "NUM", "nummod", 2),
+            ("sides", "side", "NOUN", "nsubj", 3), ("discussed", "discuss", "VERB", "ROOT", 3),
+            ("trade", "trade", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)]
+    doc = make_doc(rows)
+    group = country(doc, 2, members=(actor("IRN"), actor("RUS")))
+    assert summary(coder.code(doc, [group])) == [("040", "IRN", "RUS", "asserted")]
+
+
+def test_a_definite_event_noun_repeating_an_event_is_a_reference(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("visited", "visit", "VERB", "ROOT", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+            ("Iran", "Iran", "PROPN", "poss", 6), ("'s", "'s", "PART", "case", 4),
+            ("visit", "visit", "NOUN", "nsubj", 9), ("to", "to", "ADP", "prep", 6),
+            ("Syria", "Syria", "PROPN", "pobj", 7), ("ended", "end", "VERB", "ROOT", 9),
+            (".", ".", "PUNCT", "punct", 9)]
+    assert summary(code(coder, rows)) == [("042", "IRN", "SYR", "asserted")]
+
+
+def test_reporting_verb_after_the_clause(coder: EventCoder) -> None:
+    rows = [("Israel", "Israel", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 1), (",", ",", "PUNCT", "punct", 1),
+            ("officials", "official", "NOUN", "nsubj", 5), ("said", "say", "VERB", "parataxis", 1),
+            (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("190", "ISR", "SYR", "claimed")]
+    assert events[0].attribution is not None and events[0].attribution.text == "officials"

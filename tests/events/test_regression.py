@@ -1,0 +1,71 @@
+"""Regression sentences (written for dragoman, not taken from any evaluation set) -> expected events, run
+through the real model. Each row checks the coder's mechanics on one construction; actors are compared by
+country or organisation so that the test does not depend on the finer actor codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Actor, Document
+
+pytestmark = pytest.mark.model
+
+Expected = tuple[str, str, str | None, str]  # cameo, source key, target key (or None), modality
+
+CASES: list[tuple[str, list[Expected]]] = [
+    # light verb + noun, prepositional target
+    ("Egypt's foreign minister held talks with his Jordanian counterpart in Amman on Monday.",
+     [("040", "EGY", "JOR", "asserted")]),
+    # "refused to" is a rejection, refined by what is refused
+    ("Pakistan refused to release the Indian fishermen.", [("1243", "PAK", "IND", "asserted")]),
+    ("The Turkish army launched an offensive against Kurdish rebels in northern Iraq.",
+     [("190", "TUR", "IRQ", "asserted")]),
+    # mutual event of coordinated sources: one event for the pair
+    ("Japan and South Korea signed an agreement to share military intelligence.",
+     [("057", "JPN", "KOR", "asserted")]),
+    # a planned act of aid is an intent to provide it
+    ("Brazil will send food aid to Haiti next month, officials said.", [("0333", "BRA", "HTI", "planned")]),
+    # the accusation governs what it accuses of
+    ("Ukraine accused Russia of shelling civilian areas.", [("112", "UKR", "RUS", "asserted")]),
+    ("Officials said China had not sent weapons to Russia.", [("072", "CHN", "RUS", "negated")]),
+    # object control: the appeal is to the object
+    ("India urged Pakistan to resume talks.", [("026", "IND", "PAK", "asserted")]),
+    ("The European Union imposed sanctions on Belarus.", [("163", "EU", "BLR", "asserted")]),
+    ("Saudi Arabia invited the Iranian president to visit Riyadh.", [("036", "SAU", "IRN", "asserted")]),
+    ("Venezuela threatened to cut diplomatic ties with Colombia.", [("1313", "VEN", "COL", "asserted")]),
+    # coordination: one event per actor pair
+    ("Germany, France and Italy condemned the coup in Niger.",
+     [("111", "DEU", "NER", "asserted"), ("111", "FRA", "NER", "asserted"), ("111", "ITA", "NER", "asserted")]),
+    # reported future: planned, the statement itself not coded
+    ("The Egyptian president said he would meet the Sudanese leader.", [("036", "EGY", "SDN", "planned")]),
+    ("Police in Kenya arrested several Somali nationals.", [("173", "KEN", "SOM", "asserted")]),
+    ("Iraq expelled the Turkish ambassador.", [("161", "IRQ", "TUR", "asserted")]),
+    # nothing to code: a statement without an addressee, an object that is not an actor
+    ("Iran said the talks were useful.", []),
+    ("Russia criticized the decision.", []),
+]
+
+
+def key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.org or actor.code
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence(pipeline: Pipeline, sentence: str, expected: list[Expected]) -> None:
+    doc = pipeline.nlp(sentence)
+    events = pipeline.events_of(Document(doc_id="regression", text=sentence), doc)
+    got = [(e.cameo, key(e.source), key(e.target), e.modality) for e in events]
+    assert sorted(got, key=str) == sorted(expected, key=str)
+    for e in events:
+        assert e.evidence.pattern and 0.0 < e.confidence <= 1.0
+
+
+def test_attribution_of_a_reported_event(pipeline: Pipeline) -> None:
+    sentence = "Iranian media reported that Russia had delivered drones to Syria."
+    doc = pipeline.nlp(sentence)
+    events = pipeline.events_of(Document(doc_id="regression", text=sentence), doc)
+    assert [(e.cameo, e.modality) for e in events] == [("072", "claimed")]
+    assert events[0].attribution is not None and events[0].attribution.country == "IRN"
