@@ -116,7 +116,7 @@ def _latin(text: str) -> bool:
 @dataclass(frozen=True)
 class Gazetteer:
     index: Mapping[str, tuple[Candidate, ...]]
-    first_words: frozenset[str]
+    prefixes: frozenset[str]  # every key and every word-prefix of a key: where a lookup may go on
     countries: Mapping[str, PlaceEntry]  # iso3 -> the country
     neighbours: Mapping[str, frozenset[str]]  # iso3 -> iso3 of its land neighbours
     capitals: Mapping[str, PlaceEntry]  # iso3 -> its capital city
@@ -181,7 +181,8 @@ class Gazetteer:
                 add(names, entry, True)
         index = {k: tuple(sorted(v.values(), key=lambda c: (not c.primary, -c.entry.prior)))
                  for k, v in table.items()}
-        return cls(index=MappingProxyType(index), first_words=frozenset(k.split()[0] for k in index),
+        prefixes = {" ".join(k.split()[:n]) for k in index for n in range(1, len(k.split()) + 1)}
+        return cls(index=MappingProxyType(index), prefixes=frozenset(prefixes),
                    countries=MappingProxyType(countries), neighbours=MappingProxyType(neighbours),
                    capitals=MappingProxyType(capital_of))
 
@@ -195,12 +196,12 @@ class Gazetteer:
         labels as something other than a place ("Mary", "Georgia Tech") is dropped, and so is a city found
         by a single word that the tagger does not take for a proper noun ("Police", "Reading", "Of").
         """
-        norms = [normalise(t.text) for t in doc]
+        norms = _LazyNorms(doc)
+        texts = norms.texts
         found: list[PlaceMatch] = []
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if not token.text[:1].isupper() or norms[i] not in self.first_words:
+        while i < len(texts):
+            if not texts[i][:1].isupper() or norms[i] not in self.prefixes:
                 i += 1
                 continue
             match = self._longest(doc, norms, i)
@@ -211,16 +212,19 @@ class Gazetteer:
             i = match.end
         return found
 
-    def _longest(self, doc: Doc, norms: list[str], i: int) -> PlaceMatch | None:
+    def _longest(self, doc: Doc, norms: _LazyNorms, i: int) -> PlaceMatch | None:
         best: tuple[int, tuple[Candidate, ...]] | None = None
         words: list[str] = []
-        for j in range(i, min(len(doc), i + MAX_TOKENS)):
+        for j in range(i, min(len(norms.texts), i + MAX_TOKENS)):
             if not norms[j]:
-                if doc[j].text in ("-", "–", "'", "’", "."):
+                if norms.texts[j] in ("-", "–", "'", "’", "."):
                     continue  # inside a name: "Deir ez-Zor"; but never ending one
                 break
             words.append(norms[j])
-            candidates = self.index.get(" ".join(words))
+            key = " ".join(words)
+            if key not in self.prefixes:
+                break
+            candidates = self.index.get(key)
             if candidates:
                 best = (j + 1, candidates)
         if best is None:
@@ -238,6 +242,20 @@ class Gazetteer:
         if end - i == 1 and norms[i] in DATE_WORDS and label not in PLACE_LABELS:
             return None  # "mid-March", "on Sunday": March in England, Sunday in Nigeria
         return PlaceMatch(i, end, span.text, candidates, _direction(doc, i))
+
+
+class _LazyNorms:
+    """Normalised token texts, computed only for the tokens a lookup reaches."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts = [t.text for t in doc]
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        found = self.cache.get(i)
+        if found is None:
+            found = self.cache[i] = normalise(self.texts[i])
+        return found
 
 
 def _label(span: Span) -> str:

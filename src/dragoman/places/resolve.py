@@ -28,7 +28,7 @@ from dragoman.actors.mentions import Mention
 from dragoman.events.coder import CodedEvent
 from dragoman.places.gazetteer import Candidate, Gazetteer, PlaceEntry, PlaceMatch
 from dragoman.records import Place
-from dragoman.time.clauses import clause_chain, climb, event_clause
+from dragoman.time.clauses import clause_chain, climb, event_clause, sentence
 
 _CACHE = "dragoman.places"  # doc.user_data key: the doc's resolved places, found once
 LOCATIVE = {"in", "at", "near", "inside", "outside", "within", "across", "throughout", "around", "off", "along",
@@ -81,7 +81,7 @@ class PlaceResolver:
         return cls(Gazetteer.load(place_files))
 
     def event_place(self, doc: Doc, event: CodedEvent, mentions: Sequence[Mention]) -> Place | None:
-        sent = doc[event.sentence_start].sent
+        sent = sentence(doc, event.sentence_start)
         places = [p for p in self.places(doc, mentions) if sent.start <= p.start and p.end <= sent.end]
         if not places:
             return None

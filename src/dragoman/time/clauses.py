@@ -14,7 +14,7 @@ scheduled for early April").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 VERBS = {"VERB", "AUX"}
 # clause heads that start a clause of their own: a phrase under one belongs to that clause, not above it
@@ -25,6 +25,19 @@ FUTURE_LEMMAS = {"plan", "set", "due", "expect", "schedule", "suppose", "intend"
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "initially", "ago", "before", "already"}
 MAX_STEPS = 14
+
+
+_SENTENCES = "dragoman.time.sentences"  # doc.user_data key: sentence bounds, found once per doc
+
+
+def sentence(doc: Doc, start: int) -> Span:
+    """The sentence starting at token ``start``, looked up once per doc and sentence."""
+    bounds = doc.user_data.setdefault(_SENTENCES, {})
+    found = bounds.get(start)
+    if found is None:
+        sent = doc[start].sent
+        found = bounds[start] = (sent.start, sent.end)
+    return doc[found[0]:found[1]]
 
 
 def is_verb(token: Token) -> bool:

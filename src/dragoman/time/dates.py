@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.events.coder import CodedEvent
 from dragoman.records import Document, EventDate
-from dragoman.time.clauses import background, clause_chain, climb, event_clause, tense
+from dragoman.time.clauses import background, clause_chain, climb, event_clause, sentence, tense
 from dragoman.time.expressions import Expression, find_expressions, resolve
 
 _CACHE = "dragoman.time.expressions"  # doc.user_data key: the doc's date expressions, found once
@@ -76,7 +76,7 @@ class EventDater:
 
     def event_date(self, doc: Doc, event: CodedEvent, reference: DocumentDate) -> EventDate | None:
         trigger = doc[event.trigger]
-        sent = doc[event.sentence_start].sent
+        sent = sentence(doc, event.sentence_start)
         found = [f for f in _expressions(doc) if sent.start <= f.span.start and f.span.end <= sent.end]
         for candidate in _attached(trigger, found):
             date = resolve(candidate.expression, reference.date, tense(candidate.span.root))

@@ -101,28 +101,58 @@ class Expression:
 
 
 def find_expressions(text: str) -> list[Expression]:
-    """Every date expression in ``text``, left to right, not overlapping."""
-    found = []
-    for match in _PATTERN.finditer(text):
-        kind = match.lastgroup
-        groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None and k != kind)
-        if kind is None or not _plausible(kind, groups):
+    """Every date expression in ``text``, left to right, not overlapping.
+
+    The grammar is tried only near an anchor word that every expression holds (a month or weekday name,
+    a year, "yesterday", "week" ...): running it at every character of a long text would be slow.
+    """
+    found: list[Expression] = []
+    last_end = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < last_end:
             continue
-        start = match.start()
-        for cue in ("m_cue", "y_cue"):  # the preposition that makes "in March" a date is not the date
-            if match.group(cue) is not None:
-                start = match.start("m_m" if cue == "m_cue" else "y")
-        groups = tuple((k, v) for k, v in groups if k not in ("m_cue", "y_cue"))
-        found.append(Expression(start, match.end(), text[start:match.end()], kind, groups))
+        start = max(last_end, text.rfind(" ", 0, max(anchor.start() - _BEFORE, 0)) + 1)
+        end = text.find(" ", anchor.end() + _AFTER)
+        for match in _PATTERN.finditer(text, start, end if end >= 0 else len(text)):
+            if match.end() <= anchor.start():
+                continue
+            if match.start() > anchor.start():
+                break
+            expression = _expression(text, match)
+            if expression is not None:
+                found.append(expression)
+                last_end = match.end()
+                break
     return found
+
+
+def _expression(text: str, match: re.Match[str]) -> Expression | None:
+    kind = match.lastgroup
+    groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None and k != kind)
+    if kind is None or not _plausible(kind, groups):
+        return None
+    start = match.start()
+    for cue in ("m_cue", "y_cue"):  # the preposition that makes "in March" a date is not the date
+        if match.group(cue) is not None:
+            start = match.start("m_m" if cue == "m_cue" else "y")
+    groups = tuple((k, v) for k, v in groups if k not in ("m_cue", "y_cue"))
+    return Expression(start, match.end(), text[start:match.end()], kind, groups)
+
+
+_BEFORE = 36  # the longest lead before an anchor: "in the second half of ", "the day before "
+_AFTER = 36
+_ANCHOR = re.compile(
+    r"\d\d\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|night|morning|afternoon|evening|[Ww]eek|[Mm]onth|[Yy]ear"
+    r"|[Dd]ecade|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Dd]ays?\b)")
 
 
 def _plausible(kind: str, groups: tuple[tuple[str, str], ...]) -> bool:
     values = dict(groups)
     if any(name in values and not values[name][:1].isupper() for name in _CASED):
         return False  # "march", "may", "sat": words, not dates
-    if kind == "month" and values.get("m_m", "").lower() == "may" and "m_y" not in values and "m_rel" not in values:
-        return False  # "in May" is fine, but "may" after "or"/"and" is a modal too often
+    if kind == "month" and values.get("m_m", "") == "May" and values.get("m_cue", "").lower() in ("to", "and", "or"):
+        return False  # "in May" is a month; "spoke to May", "and May" more often a name
     if kind == "season" and not values.get("se_rel") and not values.get("se_y"):
         return False  # a bare "fall" or "spring" is a verb or a noun
     return not (kind == "span" and int(_full_year(values["s1"], values["s2"])) <= int(values["s1"]))
