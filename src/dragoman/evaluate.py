@@ -69,6 +69,7 @@ class Score:
     rates: dict[str, tuple[float | None, int]]
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    matched: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # (gold row, event)
 
     @property
     def precision(self) -> float:
@@ -124,7 +125,7 @@ def score(gold: Sequence[dict[str, Any]], system: Iterable[dict[str, Any]]) -> S
         documents=len(docs), required=sum(1 for g in gold if g.get("required", True)),
         system_events=len(scored), tp=tp, fp=len(scored) - len(pairs),
         optional_hits=sum(1 for g, _ in pairs if not g.get("required", True)), rates=rates, missed=missed,
-        false_positives=[e for d, i, e in scored if (d, i) not in used],
+        false_positives=[e for d, i, e in scored if (d, i) not in used], matched=pairs,
     )
 
 
