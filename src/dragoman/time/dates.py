@@ -136,19 +136,19 @@ def _latest_full_date(expressions: list[Expression]) -> tuple[dt.date, str] | No
 
 
 def _dateline_date(raw: str, latest: tuple[dt.date, str] | None, expressions: list[Expression]) -> dt.date | None:
-    """A dateline's date; its year, when it gives none, from the text's latest full date or year."""
+    """A dateline's date; its year, when it gives none, from the text's latest full date (the occurrence
+    nearest it) or else its latest year."""
     found = [e for e in find_expressions(raw) if e.kind in _FULL]
     if not found:
         return None
     if found[0].explicit:
         date = resolve(found[0], None)
         return dt.date.fromisoformat(date.start) if date else None
-    if latest is not None:
-        anchor = latest[0]
-    else:
+    if latest is not None:  # the occurrence nearest the latest full date
+        date = resolve(found[0], latest[0], "")
+    else:  # the text's latest year
         years = [int(d.start[:4]) for d in (resolve(e, None) for e in expressions if e.explicit) if d]
         if not years:
             return None
-        anchor = dt.date(max(years), 12, 31)
-    date = resolve(found[0], anchor, "")
+        date = resolve(found[0], dt.date(max(years), 12, 31), "past")
     return dt.date.fromisoformat(date.start) if date else None

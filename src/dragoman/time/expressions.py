@@ -57,7 +57,7 @@ _GRAMMAR = rf"""
 | (?P<dmy>\b(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
 | (?P<partmonth>\b(?P<pm_part>{_PART})[\s-]+(?P<pm_m>{_MONTH})
       (?:,?\s+(?:of\s+)?(?:(?P<pm_y>{_YEAR})|(?P<pm_rel>last|this|next)\s+year))?)
-| (?P<month>\b(?:(?P<m_rel>last|this|next)\s+|(?P<m_cue>{_CUE})\s+)(?P<m_m>{_MONTH})(?!\s+{_DAY})
+| (?P<month>\b(?:(?P<m_rel>last|this|next)\s+|(?P<m_cue>{_CUE})\s+)(?P<m_m>{_MONTH})(?!\.?\s+{_DAY})
       (?:,?\s+(?:of\s+)?(?:(?P<m_y>{_YEAR})|(?P<m_rely>last|this|next)\s+year))?)
 | (?P<monthyear>\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|(?P<my_rel>last|this|next)\s+year))
 | (?P<partyear>\b(?P<py_part>{_PART}|earlier|later)[\s-]+(?:(?P<py_y>{_YEAR})|(?P<py_rel>last|this|next)\s+year))
@@ -69,8 +69,8 @@ _GRAMMAR = rf"""
       |this\s+afternoon|this\s+evening))
 | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)
 | (?P<decade>\bthe\s+(?P<dec>1[89]\d0|20\d0)s\b)
-| (?P<season>\b(?:(?P<se_rel>last|this|next|the)\s+)?(?P<se>spring|summer|autumn|fall|winter)
-      (?:\s+(?:of\s+)?(?P<se_y>{_YEAR}))?)
+| (?P<season>\b(?:(?P<se_rel>last|this|next)\s+|(?P<se_in>in|during|over|by|until|through)\s+the\s+
+      |the\s+(?=\w+\s+(?:of\s+)?{_YEAR}))(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR}))?)
 | (?P<year>\b(?P<y_cue>{_CUE})\s+(?P<y>{_YEAR}))
 """
 _PATTERN = re.compile(_GRAMMAR, re.VERBOSE | re.IGNORECASE)
@@ -153,7 +153,7 @@ def _plausible(kind: str, groups: tuple[tuple[str, str], ...]) -> bool:
         return False  # "march", "may", "sat": words, not dates
     if kind == "month" and values.get("m_m", "") == "May" and values.get("m_cue", "").lower() in ("to", "and", "or"):
         return False  # "in May" is a month; "spoke to May", "and May" more often a name
-    if kind == "season" and not values.get("se_rel") and not values.get("se_y"):
+    if kind == "season" and not values.get("se_rel") and not values.get("se_y") and not values.get("se_in"):
         return False  # a bare "fall" or "spring" is a verb or a noun
     return not (kind == "span" and int(_full_year(values["s1"], values["s2"])) <= int(values["s1"]))
 

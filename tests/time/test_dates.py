@@ -1,0 +1,170 @@
+"""Document dates and event dates: metadata, datelines, inference; attachment to the event's clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Document
+from dragoman.time import DocumentDate, EventDater
+from dragoman.time.clauses import tense
+from tests.time.helpers import event
+
+BLANK = spacy.blank("en")
+REF = DocumentDate(dt.date(2023, 3, 29), "metadata")
+
+
+def parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A hand-built parse: (word, pos, tag, dep, head) rows."""
+    return Doc(BLANK.vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+               deps=[r[3] for r in rows], heads=[r[4] for r in rows], lemmas=[r[0].lower() for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def document_date(text: str, published: str | None = None, meta: tuple[tuple[str, str], ...] = ()) -> DocumentDate:
+    document = Document(doc_id="d", text=text, published=published, meta=meta)
+    return EventDater().document_date(document, BLANK(text))
+
+
+# --- the document date ------------------------------------------------------------------------------------
+def test_metadata_date_first() -> None:
+    found = document_date("Talks were held on March 3, 2021.", published="2023-04-02T10:00:00Z")
+    assert found == DocumentDate(dt.date(2023, 4, 2), "metadata")
+
+
+def test_latest_full_date_is_inferred() -> None:
+    found = document_date("Talks were held on March 3, 2021. A second round opened on 9 May 2022 and failed in "
+                          "June 2022.")
+    assert (found.date, found.source, found.text) == (dt.date(2022, 5, 9), "inferred", "9 May 2022")
+
+
+def test_dateline_in_the_text() -> None:
+    found = document_date("MOSCOW, March 29 (Reuters) - Russia said on Wednesday that talks held in 2023 ...")
+    assert (found.date, found.source) == (dt.date(2023, 3, 29), "dateline")
+
+
+def test_dateline_from_ingestion_metadata() -> None:
+    found = document_date("Russia said on Wednesday that it would meet Iran on March 2, 2023 again.",
+                          meta=(("dateline_place", "MOSCOW"), ("dateline_date", "March 29")))
+    assert (found.date, found.source, found.text) == (dt.date(2023, 3, 29), "dateline", "March 29")
+
+
+def test_dateline_with_its_year() -> None:
+    found = document_date("KABUL, 3 May 2021 - The Taliban attacked a checkpoint.")
+    assert (found.date, found.source) == (dt.date(2021, 5, 3), "dateline")
+
+
+def test_no_date_anywhere() -> None:
+    assert document_date("Iran and Russia discussed trade.") == DocumentDate(None, "none")
+
+
+def test_a_capitalised_opening_is_not_a_dateline() -> None:
+    found = document_date("Iran, Russia and Turkey - the three guarantors - met on 2 June 2020.")
+    assert found.source == "inferred"
+
+
+# --- tense -------------------------------------------------------------------------------------------------
+def test_tense_of_clauses() -> None:
+    # "The two sides will meet in April ."
+    doc = parsed([("The", "DET", "DT", "det", 2), ("two", "NUM", "CD", "nummod", 2),
+                  ("sides", "NOUN", "NNS", "nsubj", 4), ("will", "AUX", "MD", "aux", 4),
+                  ("meet", "VERB", "VB", "ROOT", 4), ("in", "ADP", "IN", "prep", 4),
+                  ("April", "PROPN", "NNP", "pobj", 5), (".", "PUNCT", ".", "punct", 4)])
+    assert tense(doc[6]) == "future"
+    # "Iran rejected the deal in August ."
+    doc = parsed([("Iran", "PROPN", "NNP", "nsubj", 1), ("rejected", "VERB", "VBD", "ROOT", 1),
+                  ("the", "DET", "DT", "det", 3), ("deal", "NOUN", "NN", "dobj", 1), ("in", "ADP", "IN", "prep", 1),
+                  ("August", "PROPN", "NNP", "pobj", 4), (".", "PUNCT", ".", "punct", 1)])
+    assert tense(doc[5]) == "past"
+
+
+# --- attachment on hand-built parses ------------------------------------------------------------------------
+def agreed_to_meet() -> Doc:
+    # "The ministers agreed on Monday to meet again next month ."
+    return parsed([("The", "DET", "DT", "det", 1), ("ministers", "NOUN", "NNS", "nsubj", 2),
+                   ("agreed", "VERB", "VBD", "ROOT", 2), ("on", "ADP", "IN", "prep", 2),
+                   ("Monday", "PROPN", "NNP", "pobj", 3), ("to", "PART", "TO", "aux", 6),
+                   ("meet", "VERB", "VB", "xcomp", 2), ("again", "ADV", "RB", "advmod", 6),
+                   ("next", "ADJ", "JJ", "amod", 9), ("month", "NOUN", "NN", "npadvmod", 6),
+                   (".", "PUNCT", ".", "punct", 2)])
+
+
+def test_each_clause_keeps_its_own_date() -> None:
+    doc = agreed_to_meet()
+    dater = EventDater()
+    agreed = dater.event_date(doc, event(doc, "agreed"), REF)
+    meet = dater.event_date(doc, event(doc, "meet", "planned"), REF)
+    assert agreed is not None and (agreed.start, agreed.text) == ("2023-03-27", "on Monday")
+    assert meet is not None and (meet.start, meet.end, meet.precision) == ("2023-04-01", "2023-04-30", "month")
+
+
+def reported_attack() -> Doc:
+    # "Iran said on Saturday that it had attacked the base in 2019 ."
+    return parsed([("Iran", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ROOT", 1),
+                   ("on", "ADP", "IN", "prep", 1), ("Saturday", "PROPN", "NNP", "pobj", 2),
+                   ("that", "SCONJ", "IN", "mark", 7), ("it", "PRON", "PRP", "nsubj", 7),
+                   ("had", "AUX", "VBD", "aux", 7), ("attacked", "VERB", "VBN", "ccomp", 1),
+                   ("the", "DET", "DT", "det", 9), ("base", "NOUN", "NN", "dobj", 7), ("in", "ADP", "IN", "prep", 7),
+                   ("2019", "NUM", "CD", "pobj", 10), (".", "PUNCT", ".", "punct", 1)])
+
+
+def test_reported_event_has_its_own_date_and_the_report_its_own() -> None:
+    doc = reported_attack()
+    dater = EventDater()
+    said = dater.event_date(doc, event(doc, "said"), REF)
+    attacked = dater.event_date(doc, event(doc, "attacked"), REF)
+    assert said is not None and (said.start, said.source) == ("2023-03-25", "relative")
+    assert attacked is not None and (attacked.start, attacked.precision, attacked.source) == \
+        ("2019-01-01", "year", "explicit")
+
+
+def test_document_date_only_where_the_tense_allows() -> None:
+    # "Previously , Moscow refused to share capabilities ."
+    doc = parsed([("Previously", "ADV", "RB", "advmod", 3), (",", "PUNCT", ",", "punct", 3),
+                  ("Moscow", "PROPN", "NNP", "nsubj", 3), ("refused", "VERB", "VBD", "ROOT", 3),
+                  ("to", "PART", "TO", "aux", 5), ("share", "VERB", "VB", "xcomp", 3),
+                  ("capabilities", "NOUN", "NNS", "dobj", 5), (".", "PUNCT", ".", "punct", 3)])
+    assert EventDater().event_date(doc, event(doc, "refused"), REF) is None
+    # "Moscow refused to share capabilities ."
+    doc = parsed([("Moscow", "PROPN", "NNP", "nsubj", 1), ("refused", "VERB", "VBD", "ROOT", 1),
+                  ("to", "PART", "TO", "aux", 3), ("share", "VERB", "VB", "xcomp", 1),
+                  ("capabilities", "NOUN", "NNS", "dobj", 3), (".", "PUNCT", ".", "punct", 1)])
+    found = EventDater().event_date(doc, event(doc, "refused"), REF)
+    assert found is not None and (found.start, found.text, found.source) == ("2023-03-29", None, "document")
+    assert EventDater().event_date(doc, event(doc, "refused", "hypothetical"), REF) is None
+    assert EventDater().event_date(doc, event(doc, "refused"), DocumentDate(None, "none")) is None
+
+
+def test_future_clause_is_not_dated_today() -> None:
+    # "The two sides will meet ."
+    doc = parsed([("The", "DET", "DT", "det", 2), ("two", "NUM", "CD", "nummod", 2),
+                  ("sides", "NOUN", "NNS", "nsubj", 4), ("will", "AUX", "MD", "aux", 4),
+                  ("meet", "VERB", "VB", "ROOT", 4), (".", "PUNCT", ".", "punct", 4)])
+    assert EventDater().event_date(doc, event(doc, "meet"), REF) is None
+
+
+# --- attachment with the real parser ------------------------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "modality", "start", "precision"), [
+    ("Previously, it rejected a draft deal proposed by the EU during talks in August last year.", "rejected",
+     "asserted", "2022-08", "month"),
+    ("The meeting was postponed in mid-March after Damascus insisted on a withdrawal.", "insisted", "asserted",
+     "2023-03", "month"),
+    ("Ministers are set to hold a meeting, which was supposed to be scheduled early April in Cairo.", "meeting",
+     "planned", "2023-04", "month"),
+    ("The envoy came to prominence after cutting a deal with Riyadh on March 10 in Beijing.", "deal", "asserted",
+     "2023-03-10", "day"),
+    ("Kharrazi visited Lebanon and Syria.", "visited", "asserted", "2023-03-29", "day"),
+    ("The minister said on Saturday that trade tripled in the past 2.5 years.", "said", "asserted",
+     "2023-03-25", "day"),
+])
+def test_attachment_with_the_parser(pipeline: Pipeline, text: str, trigger: str, modality: str, start: str,
+                                    precision: str) -> None:
+    doc = pipeline.nlp(text)
+    found = EventDater().event_date(doc, event(doc, trigger, modality), REF)
+    assert found is not None
+    assert found.start.startswith(start) and found.precision == precision
