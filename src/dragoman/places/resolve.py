@@ -205,15 +205,14 @@ def _anchors(doc: Doc, p: DocPlace) -> list[Token]:
     """The words a place name locates: the head of its locative phrase, a visited or attacked place's verb,
     a host's verb, and a relative clause hanging from the place ("Moscow, where ...")."""
     head = doc[p.head]
-    out = []
+    out: list[Token] = []
     if head.dep_ == "pobj" and head.head.i != head.i:
         prep = head.head
-        word = prep.lower_
         governor = prep.head
-        if word in LOCATIVE and governor.i != prep.i:
+        if prep.lower_ in LOCATIVE and governor.i != prep.i:
             lemma = governor.lemma_.lower()
-            wrong_motion = word in MOTION_PREPS and lemma not in MOTION
-            wrong_attack = word in ATTACK_PREPS and lemma not in ATTACK
+            wrong_motion = prep.lower_ in MOTION_PREPS and lemma not in MOTION
+            wrong_attack = prep.lower_ in ATTACK_PREPS and lemma not in ATTACK
             if not wrong_motion and not wrong_attack:
                 out.append(governor)
     elif (head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in SITE_VERBS) \
@@ -221,8 +220,9 @@ def _anchors(doc: Doc, p: DocPlace) -> list[Token]:
         out.append(head.head)
     elif head.dep_ == "compound" and p.entry.precision == "city" and head.head.pos_ == "NOUN":
         out.append(head.head)  # "the Moscow talks"
-    for child in doc[p.head].children:
-        if child.dep_ == "relcl" and any(g.lower_ in ("where", "there") for g in child.children):
-            out.append(child)
+    for located in [head, *out]:  # "Moscow, where he met ...", "a visit to Moscow where he met ..."
+        for child in located.children:
+            if child.dep_ == "relcl" and any(g.lower_ in ("where", "there") for g in child.children):
+                out.append(child)
     return out
 
