@@ -117,11 +117,29 @@ def test_planned_cooperation_is_an_intent(coder: EventCoder) -> None:
     assert events[0].pattern.cameo == "042"
 
 
-def test_planned_attack_stays_an_attack(coder: EventCoder) -> None:
+def test_planned_attack_is_a_threat(coder: EventCoder) -> None:
     rows = [("Russia", "Russia", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
             ("attack", "attack", "VERB", "ROOT", 2), ("Turkey", "Turkey", "PROPN", "dobj", 2),
             (".", ".", "PUNCT", "punct", 2)]
-    assert summary(code(coder, rows)) == [("190", "RUS", "TUR", "planned")]
+    events = code(coder, rows)
+    assert summary(events) == [("138", "RUS", "TUR", "planned")]
+    assert events[0].pattern.cameo == "190"
+
+
+def test_expected_attack_is_not_a_threat(coder: EventCoder) -> None:
+    rows = [("Russia", "Russia", "PROPN", "nsubjpass", 2), ("is", "be", "AUX", "auxpass", 2),
+            ("expected", "expect", "VERB", "ROOT", 2), ("to", "to", "PART", "aux", 4),
+            ("attack", "attack", "VERB", "xcomp", 2), ("Turkey", "Turkey", "PROPN", "dobj", 4),
+            (".", ".", "PUNCT", "punct", 2)]
+    assert summary(code(coder, rows, {2: "VBN"})) == [("190", "RUS", "TUR", "planned")]
+
+
+def test_conditional_conflictual_act_is_a_threat(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 2), ("may", "may", "AUX", "aux", 2),
+            ("sanction", "sanction", "VERB", "ROOT", 2), ("Turkey", "Turkey", "PROPN", "dobj", 2),
+            ("if", "if", "SCONJ", "mark", 6), ("Russia", "Russia", "PROPN", "nsubj", 6),
+            ("objects", "object", "VERB", "advcl", 2), (".", ".", "PUNCT", "punct", 2)]
+    assert summary(code(coder, rows))[0] == ("1312", "IRN", "TUR", "hypothetical")
 
 
 @pytest.mark.parametrize("aux, modality", [("may", "hypothetical"), ("could", "hypothetical")])

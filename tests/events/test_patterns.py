@@ -8,7 +8,7 @@ import pytest
 
 from dragoman.errors import ConfigError
 from dragoman.events.ontology import Ontology
-from dragoman.events.patterns import KINDS, ROLES, PatternSet
+from dragoman.events.patterns import KINDS, ROLES, PatternSet, read_intent
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +60,24 @@ def test_ids_are_unique(patterns: PatternSet) -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_intent_codes_are_in_root_03(patterns: PatternSet, ontology: Ontology) -> None:
+def test_intent_codes_are_intents_to_cooperate_or_threats(patterns: PatternSet, ontology: Ontology) -> None:
+    """Cooperative plans map into 03, conflictual ones into 13, never the other way round."""
     assert patterns.intent
     for code, intent in patterns.intent.items():
-        assert code in ontology and intent.startswith("03")
+        assert code in ontology and intent in ontology
+        assert intent.startswith("13" if int(code[:2]) >= 11 else "03"), (code, intent)
     assert patterns.intent_code("0731") is None or patterns.intent_code("073") == "0333"
     assert patterns.intent_code("042") == "036"
-    assert patterns.intent_code("190") is None
+    assert patterns.intent_code("190") == "138"
+    assert patterns.intent_code("1723") == "1323"
+    assert patterns.intent_code("111") is None  # "X will criticise Y" stays a criticism
+
+
+def test_an_intent_table_mapping_a_threat_to_cooperation_is_rejected(tmp_path: Path, ontology: Ontology) -> None:
+    table = tmp_path / "intent.tsv"
+    table.write_text("code\tintent\n042\t138\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="conflictual"):
+        read_intent(table, ontology)
 
 
 def test_statement_patterns_are_reporting_only(patterns: PatternSet) -> None:

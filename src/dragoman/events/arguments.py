@@ -29,6 +29,16 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 # Prepositions of time, place and agency: not what an event is about.
 CIRCUMSTANCE_PREPS = {"by", "in", "at", "near", "during", "after", "before", "since", "until", "despite"}
 COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "for", "into", "between")
+# Verbs whose object is the subject of their infinitive ("urged X to resume talks", "forced X to
+# withdraw", "allowed X to participate"): object control, whether the parser attaches the infinitive as
+# a complement or as an adverbial clause.
+CONTROL_VERBS = frozenset({
+    "urge", "ask", "press", "pressure", "pressurize", "force", "compel", "persuade", "convince", "encourage",
+    "order", "push", "invite", "allow", "permit", "help", "tell", "lobby", "implore", "oblige", "require",
+    "instruct", "authorize", "authorise", "enable", "prompt", "induce", "spur", "advise", "request", "coerce",
+    "call", "appeal", "challenge", "warn", "let"})
+# Nouns of pressure whose "on X" names who is to act: "put pressure on X to agree", "X's pressure on Y to".
+PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
 
 class MentionIndex:
@@ -107,6 +117,9 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         return prep_objects(trigger, "between", governors)
     if role == "complement":
         return _complement_arguments(trigger)
+    if role == "complement_subject":
+        return [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp"
+                for c in comp.children if c.dep_ in SUBJECT_DEPS]
     if role.startswith("prep:"):
         return prep_objects(trigger, role[5:], governors)
     return []
@@ -129,12 +142,11 @@ def subjects(verb: Token) -> list[Token]:
         return []
     # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
     if verb.dep_ in ("xcomp", "conj", "advcl"):
-        if verb.dep_ == "xcomp":
-            objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-            if objects:  # object control: "invited X to visit", "urged X to support" -> X
-                return objects
-            if is_passive(head):  # "X is set to hold", "X was asked to attend"
-                return _passive_subjects(head)
+        controllers = _controllers(head, verb)
+        if controllers:  # object control: "invited X to visit", "put pressure on X to agree" -> X
+            return controllers
+        if verb.dep_ == "xcomp" and is_passive(head):  # "X is set to hold", "X was asked to attend"
+            return _passive_subjects(head)
         inherited = subjects(head)
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
             # "X noted that the talks are final, and invited Y": a coordinated verb phrase the parser hung
@@ -146,6 +158,30 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head.head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # "militias that attacked", "militias attacking"
+    return []
+
+
+def _controllers(head: Token, verb: Token) -> list[Token]:
+    """Who is to perform an infinitive ``verb`` hanging on ``head`` by object control: the object of a
+    control verb ("urged X to", "called on X to"), or X of a pressure noun's "on X" ("put pressure on X
+    to agree"). Empty when the subject of ``head`` is the performer ("X visited Oslo to meet Y")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ != "xcomp":
+        return []
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ == "xcomp" and objects:
+        return objects  # "invited X to visit", "wants X to leave"
+    lemma = head.lemma_.lower()
+    if lemma in CONTROL_VERBS:
+        if objects:
+            return objects
+        found = prep_objects(head, "on") + prep_objects(head, "upon")  # "called on X to"
+        if found:
+            return found
+    for noun in objects:
+        if noun.lemma_.lower() in PRESSURE_NOUNS:
+            found = prep_objects(noun, "on") or prep_objects(head, "on")
+            if found:
+                return found
     return []
 
 

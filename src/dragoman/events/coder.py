@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
+    SUBJECT_DEPS,
     MentionIndex,
     complements,
     governing_verb,
@@ -34,12 +35,25 @@ from dragoman.events.arguments import (
     subjects,
     theme_lemmas,
 )
-from dragoman.events.modality import read_modality
+from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, read_modality
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
 
 MAX_GOVERNANCE_DEPTH = 6  # tokens between a governing trigger and a trigger it governs
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
+# Head nouns that a noun trigger may modify and still name its event: "a mediation effort", "a peace
+# mission". Before any other noun a trigger is a modifier ("war games", "war crimes", "protest movement").
+LIGHT_HEADS = frozenset({"effort", "mission", "bid", "attempt", "campaign", "process", "initiative", "drive",
+                         "operation", "round", "plan", "programme", "program", "move"})
+# Prepositions that put a noun trigger in the background of the clause: the reason or the time of what
+# the sentence reports ("closed its borders because of fighting between X and Y", "after the talks").
+BACKGROUND_PREPS = frozenset({"after", "following", "despite", "amid", "amidst", "during", "because", "since",
+                              "before", "over"})
+# Planning cues that report someone else's expectation rather than the actor's announced intention.
+EXPECTATION_CUES = frozenset({"expected", "expect", "expects", "due", "likely", "scheduled"})
+# Where an event without a named target takes place: "demonstrated in Serbia", "a curfew in Abidjan".
+PLACE_PREPS = frozenset({"in", "throughout", "across", "outside", "at", "inside"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,8 @@ class EventCoder:
             candidates = self.patterns.for_token(token.lemma_, token.pos_)
             if not candidates and token.pos_ == "PROPN" and token.lemma_.islower():
                 continue
+            if candidates and token.pos_ == "NOUN" and (_modifier(token) or _background(token)):
+                continue
             chosen: Pattern | None = None
             for pattern in candidates:
                 if not _conditions_hold(token, pattern):
@@ -115,7 +131,10 @@ class EventCoder:
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
-        pairs = _pairs(sources, targets, pattern)
+        pairs = _pairs(sources, targets, pattern, collective=target_role == "between")
+        if pattern.domestic:
+            pairs = [(s, t if t is not None else _domestic(token, s, index)) for s, t in pairs]
+            target_role = target_role or "place or source's state"
         if not pairs:
             return []
         code = _refined(trigger)
@@ -129,7 +148,8 @@ class EventCoder:
                 modality, reporter, cue = "asserted", None, None
             attribution = _attribution(reporter, index) if reporter is not None else None
             final = code
-            if modality == "planned":
+            if (modality == "planned" and not (_conflictual(code) and (cue or "").lower() in EXPECTATION_CUES)) \
+                    or (modality == "hypothetical" and _conflictual(code) and _conditional(token)):
                 final = self.patterns.intent_code(code) or code
             if target is None and not pattern.target_optional:
                 continue
@@ -141,7 +161,7 @@ class EventCoder:
                 + ((f"modality cue: {cue}",) if cue else ()) \
                 + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
                 + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ()) \
-                + ((f"planned {code} -> intent {final}",) if final != code else ())
+                + ((f"{modality} {code} -> intent {final}",) if final != code else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
                 source=source, target=target, modality=modality, attribution=attribution,
@@ -158,11 +178,13 @@ def _outside(source: Mention, verb: Token | None) -> bool:
 
 
 def _conditioned(pattern: Pattern) -> bool:
-    return bool(pattern.with_object or pattern.requires_prep or pattern.with_governor)
+    return bool(pattern.with_object or pattern.requires_prep or pattern.with_governor or pattern.complement_aux)
 
 
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:
     if pattern.requires_prep and not prep_attached(token, pattern.requires_prep):
+        return False
+    if pattern.complement_aux and not _modal_complement(token, pattern.complement_aux):
         return False
     if pattern.intransitive and role_heads(token, "object"):
         return False
@@ -175,6 +197,8 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         # "700 kg of medicine", "a state of emergency": the noun after "of" names the thing too
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
+        # "its peacekeeping force", "aid deliveries": a compound before the object names the thing too
+        objects += [c for o in objects for c in o.children if c.dep_ == "compound" and c.i < o.i]
         if not any(o.lemma_.lower() in pattern.with_object or o.lower_ in pattern.with_object for o in objects):
             return False
     return True
@@ -183,6 +207,12 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
 def _govern(triggers: list[_Trigger]) -> None:
     """Mark each trigger governed by the nearest ``governs`` trigger whose complement or object holds it."""
     by_token = {t.token.i: t for t in triggers}
+    # a governing noun governs through its light verb: "put pressure on X [to agree]"
+    light: dict[int, _Trigger] = {}
+    for t in triggers:
+        verb = governing_verb(t.token) if t.pattern.kind == "governs" and t.token.pos_ == "NOUN" else None
+        if verb is not None and verb.i not in by_token:
+            light[verb.i] = t
     for trigger in triggers:
         token = trigger.token
         for _ in range(MAX_GOVERNANCE_DEPTH):
@@ -190,6 +220,11 @@ def _govern(triggers: list[_Trigger]) -> None:
             if head.i == token.i:
                 break
             outer = by_token.get(head.i)
+            if outer is None and head.i in light and light[head.i] is not trigger \
+                    and token in complements(head) and token.dep_ not in ("dobj", "obj"):
+                trigger.governed = True
+                light[head.i].inner.append(trigger)
+                break
             if outer is not None:
                 if outer.pattern.kind == "governs" and token in _governed_children(head):
                     trigger.governed = True
@@ -207,7 +242,9 @@ def _governed_children(verb: Token) -> list[Token]:
 
 def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
           index: MentionIndex) -> tuple[list[Mention], str]:
-    """Mentions for the first role in ``roles`` that yields any."""
+    """Mentions for the first role in ``roles`` that yields any. The subject of a governed "that" clause
+    comes before anything else in it ("demanded that X cancel plans to sell arms to Y": X)."""
+    roles = tuple(r for role in roles for r in (("complement_subject", role) if role == "complement" else (role,)))
     for role in roles:
         found: list[Mention] = []
         for head in role_heads(trigger, role, pattern.governors):
@@ -241,19 +278,24 @@ def _members(mention: Mention) -> list[Mention]:
     return [replace(mention, actor=member, members=()) for member in mention.members]
 
 
-def _pairs(sources: list[Mention], targets: list[Mention],
-           pattern: Pattern) -> list[tuple[Mention, Mention | None]]:
+def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
+           collective: bool = False) -> list[tuple[Mention, Mention | None]]:
     """One (source, target) pair per actor pair. Without a target, the coordinated sources of a mutual
-    event ("Iran and Russia signed", "the two sides discussed") act on one another."""
+    event ("Iran and Russia signed", "the two sides discussed") act on one another: two parties give one
+    event; three or more ("deputy ministers of Syria, Turkey, Iran and Russia are to meet") one multilateral
+    event, recorded as its first two parties, rather than a row per pair that would count one meeting many
+    times. A collective target ("mediation between X and Y", "calm between the two countries") is one
+    party to a non-mutual event, recorded by its first member."""
     source_list = [m for s in sources for m in _members(s)]
     target_list = [m for t in targets for m in _members(t)]
+    if not pattern.mutual and (collective or any(len(t.members) > 1 for t in targets)):
+        target_list = target_list[:1]
     source_list = _unique(source_list)
     source_codes = {s.actor.code for s in source_list}
     target_list = [t for t in _unique(target_list)
                    if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
     if not target_list and pattern.mutual and len(source_list) > 1:
-        first = source_list[0]
-        return [(first, other) for other in source_list[1:]]
+        return [(source_list[0], source_list[1])]
     if not target_list:
         return [(s, None) for s in source_list]
     return [(s, t) for s in source_list for t in target_list]
@@ -355,3 +397,68 @@ def _drop_references(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
 
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+
+
+def _modifier(noun: Token) -> bool:
+    """A noun trigger modifying another noun ("war games", "war crimes") names no event of its own."""
+    return noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") \
+        and noun.head.lemma_.lower() not in LIGHT_HEADS
+
+
+def _background(noun: Token) -> bool:
+    """A noun trigger under a preposition of reason or time is the background of the clause: "because of
+    fighting between X and Y", "after the talks", "during the war"."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ in ("because", "wake", "result"):
+        return True
+    return prep.lower_ in BACKGROUND_PREPS and prep.head.i != noun.i
+
+
+def _modal_complement(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """ "X said that Y must withdraw": a "that" clause with its own subject and one of ``auxiliaries``."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in auxiliaries for a in c.children)
+               and any(a.dep_ in SUBJECT_DEPS for a in c.children) for c in verb.children)
+
+
+def _conflictual(code: str) -> bool:
+    return code[:2].isdigit() and int(code[:2]) >= 11
+
+
+def _conditional(trigger: Token) -> bool:
+    """The trigger's clause is held out on a condition: "X may halt mediation if ...", "unless ..."."""
+    for token in clause_chain(trigger):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS - {"whether"}
+                                         for m in c.children) for c in token.children):
+            return True
+    return False
+
+
+def _domestic(trigger: Token, source: Mention, index: MentionIndex) -> Mention | None:
+    """The implied target of an inward event (a protest, a curfew, a state of emergency) that names none:
+    the state where it happens ("rioted at a jail in northern Israel"), else the source's own state. A
+    protest is aimed at that state's government; a state's own measure at its population."""
+    place: Mention | None = None
+    holders = [trigger] + ([v] if (v := governing_verb(trigger)) is not None else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                for obj in prep.children:
+                    found = [m for m in index.in_phrase(obj) if m.kind in ("country", "capital") and m.actor.country]
+                    if found:
+                        place = found[0]
+                        break
+            if place is not None:
+                break
+        if place is not None:
+            break
+    country = place.actor.country if place is not None else source.actor.country
+    if country is None:
+        return None
+    sector = "CVL" if source.actor.sector in STATE_SECTORS and country == source.actor.country else "GOV"
+    how = "implied:place" if place is not None else "implied:source-state"
+    actor = Actor(text=place.actor.text if place is not None else source.actor.text, name=country,
+                  code=country + sector, country=country, sector=sector, how=how, entry=f"implied:{country}")
+    at = place if place is not None else source
+    return Mention(at.start, at.end, at.head, actor, "implied")

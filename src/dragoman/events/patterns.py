@@ -21,7 +21,7 @@ from dragoman.errors import ConfigError
 from dragoman.events.ontology import Ontology
 
 ROLES = {"subject", "agent", "object", "dative", "passive_subject", "owner", "governor_subject",
-         "complement", "between"}
+         "complement", "complement_subject", "between"}
 POS = {"VERB", "NOUN"}
 # What a pattern does to the triggers inside its complement or object:
 #   event      an ordinary event; triggers below it are coded on their own
@@ -32,7 +32,8 @@ KINDS = {"event", "governs", "reporting"}
 DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "governor_subject")}
 DEFAULT_TARGET = {"VERB": ("object",), "NOUN": ()}
 KEYS = {"id", "lemmas", "pos", "cameo", "source", "target", "requires_prep", "with_object", "governors",
-        "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence"}
+        "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence",
+        "complement_aux", "domestic"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Pattern:
     mutual: bool = False  # coordinated sources act on one another ("Iran and Russia signed a deal")
     refine: tuple[Refinement, ...] = ()
     confidence: float = 1.0  # a ceiling on the confidence of its events
+    complement_aux: frozenset[str] = frozenset()  # fires only on a "that" clause with one of these ("must")
+    domestic: bool = False  # without a named target, aimed at the state where it happens (or the source's)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ class PatternSet:
         return cls.of(patterns, intent)
 
     def intent_code(self, code: str) -> str | None:
-        """The intent code of a planned act (longest prefix), or None when plans of it are not mapped."""
+        """The intent code of a planned act (longest prefix), or None when plans of it are not mapped: an
+        intent to cooperate (03) for a cooperative act, a threat (13) for a conflictual one."""
         for n in range(len(code), 1, -1):
             if code[:n] in self.intent:
                 return self.intent[code[:n]]
@@ -114,8 +118,11 @@ def read_intent(path: Path, ontology: Ontology) -> dict[str, str]:
         for c in (code, target):
             if c not in ontology:
                 raise ConfigError(f"{path}:{number}: unknown CAMEO code {c!r}")
-        if not target.startswith("03"):
-            raise ConfigError(f"{path}:{number}: an intent code is in root 03, not {target!r}")
+        if not (target.startswith("03") or target.startswith("13")):
+            raise ConfigError(f"{path}:{number}: an intent code is in root 03 (intent to cooperate) or 13 "
+                              f"(threaten), not {target!r}")
+        if target.startswith("13") and not (code[:2].isdigit() and int(code[:2]) >= 11):
+            raise ConfigError(f"{path}:{number}: only a conflictual code (roots 11-20) is planned as a threat")
         intent[code] = target
     return intent
 
@@ -205,4 +212,5 @@ def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
         with_governor=_words(item.get("with_governor"), where, "with_governor"),
         intransitive=bool(item.get("intransitive")), kind=kind, target_optional=bool(item.get("target_optional")),
         mutual=bool(item.get("mutual")), refine=tuple(_refinement(r, where, ontology) for r in refine),
-        confidence=confidence)
+        confidence=confidence, complement_aux=_words(item.get("complement_aux"), where, "complement_aux"),
+        domestic=bool(item.get("domestic")))
