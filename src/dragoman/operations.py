@@ -11,12 +11,16 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from dragoman.errors import DragomanError, InputError
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+
+from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.evaluate import Score, load_gold, score
-from dragoman.ingest import read_sources
+from dragoman.ingest import ReadOptions, language_problem, read_sources
 from dragoman.pipeline import Pipeline
 from dragoman.records import Document
 from dragoman.store.database import EventFilter, Store
+from dragoman.store.schema import documents as documents_table
 
 
 @dataclass
@@ -24,12 +28,22 @@ class IngestReport:
     documents: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: int = 0  # already in the store with the same content (resumed runs)
+    warnings: list[str] = field(default_factory=list)  # documents skipped on purpose: not English
 
 
 def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: BinaryIO | None = None,
            on_error: Callable[[str], None] | None = None,
-           on_document: Callable[[Document, int], None] | None = None) -> IngestReport:
-    """Read, code and store every document; an unreadable input is reported and skipped."""
+           on_document: Callable[[Document, int], None] | None = None,
+           *, options: ReadOptions | None = None, url_lists: Iterable[str] = (), force: bool = False,
+           any_language: bool = False, on_warning: Callable[[str], None] | None = None,
+           on_skip: Callable[[Document], None] | None = None) -> IngestReport:
+    """Read, code and store every document; an unreadable input is reported and skipped.
+
+    A document whose content is already stored (same ``content_hash``) is skipped unless ``force``, so
+    an interrupted run resumes where it stopped. A document that does not look English is skipped with a
+    warning unless ``any_language``.
+    """
     report = IngestReport()
 
     def error(message: str) -> None:
@@ -39,18 +53,37 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
 
     def documents() -> Iterator[Document]:
         seen: set[str] = set()
-        for item in read_sources(sources, stdin=stdin):
+        for item in read_sources(sources, stdin=stdin, options=options, url_lists=url_lists):
             if isinstance(item, InputError):
                 error(str(item))
             elif item.doc_id in seen:
                 error(f"{item.origin}: duplicate document id {item.doc_id!r} in this batch; later copy skipped")
+            elif not any_language and (problem := language_problem(item.text)):
+                message = f"{item.origin or item.doc_id}: {problem}; skipped (--any-language to code it)"
+                report.warnings.append(message)
+                if on_warning is not None:
+                    on_warning(message)
             else:
                 seen.add(item.doc_id)
                 yield item
 
+    def skip(document: Document) -> None:
+        report.skipped += 1
+        if on_skip is not None:
+            on_skip(document)
+
     stream = documents()
+    hashes: set[str] = set()  # content coded in this run
     while batch := list(islice(stream, pipeline.batch_size)):
-        for document, events in pipeline.run(batch):
+        stored = set() if force else stored_hashes(store, {d.content_hash for d in batch})
+        todo = []
+        for document in batch:
+            if document.content_hash in stored or (not force and document.content_hash in hashes):
+                skip(document)
+            else:
+                hashes.add(document.content_hash)
+                todo.append(document)
+        for document, events in pipeline.run(todo):
             try:
                 store.save(document, events)
             except DragomanError as exc:
@@ -61,6 +94,20 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
             if on_document is not None:
                 on_document(document, len(events))
     return report
+
+
+def stored_hashes(store: Store, hashes: set[str]) -> set[str]:
+    """Which of ``hashes`` are the content of documents already in the store."""
+    found: set[str] = set()
+    ordered = sorted(hashes)
+    try:
+        with store.engine.connect() as conn:
+            for i in range(0, len(ordered), 500):
+                column = documents_table.c.content_hash
+                found.update(row[0] for row in conn.execute(select(column).where(column.in_(ordered[i:i + 500]))))
+    except DBAPIError as exc:
+        raise StoreError(f"{store.label}: cannot read: {str(exc.orig).splitlines()[0]}") from None
+    return found
 
 
 def evaluate_store(store: Store, gold_paths: Iterable[Path]) -> Score:

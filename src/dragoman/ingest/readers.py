@@ -1,43 +1,55 @@
-"""Plain text, Markdown and JSON Lines readers, folders and standard input."""
+"""Files, folders, standard input and URLs -> Documents: one reader per kind of input.
+
+``read_sources`` yields, in order, a Document for every readable document and an InputError for every
+file, URL or record that cannot be read, so that one bad input never stops a batch. Every Document
+leaves through ``finish``: mojibake repaired, NFC, its dateline and wire credit moved to ``meta``.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from dragoman.errors import InputError
+from dragoman.ingest.datelines import separate
+from dragoman.ingest.dumps import csv_documents, jsonl_documents
+from dragoman.ingest.feeds import feed_documents
+from dragoman.ingest.html import html_documents
+from dragoman.ingest.source import Fields, Source
+from dragoman.ingest.text import clean, decode
+from dragoman.ingest.urls import FetchSettings, Page, fetch_all, is_url, read_url_list, url_id
 from dragoman.records import Document
 
-Reader = Callable[[bytes, str, str], Iterator["Document | InputError"]]
+Reader = Callable[[Source], Iterator["Document | InputError"]]
 
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def _decode(data: bytes, origin: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "binary data, not text (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start:exc.start + 1]
-        raise InputError(origin, f"not valid UTF-8 text (byte {exc.start}: {bad!r})") from None
-    return text
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read: the size cap of one file or page, the dump field mapping, the kind of standard input
+    (a suffix: ``.txt``, ``.html``, ``.jsonl`` ...) and the fetch settings for URLs."""
+
+    max_bytes: int = MAX_BYTES
+    fields: Fields = field(default_factory=Fields)
+    stdin_format: str = ".txt"
+    fetch: FetchSettings | None = None
+
+    def fetch_settings(self) -> FetchSettings:
+        return self.fetch or FetchSettings(max_bytes=self.max_bytes)
 
 
-def _text_document(data: bytes, origin: str, doc_id: str) -> Iterator[Document | InputError]:
+def _text_documents(source: Source) -> Iterator[Document | InputError]:
     try:
-        text = _decode(data, origin)
+        text = decode(source.data, source.origin, source.charset)
     except InputError as err:
         yield err
         return
-    if not text.strip():
-        yield InputError(origin, "empty document (no text)")
-        return
-    yield Document(doc_id=doc_id, text=text, origin=origin)
+    yield Document(doc_id=source.doc_id, text=text, url=source.url, origin=source.origin)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -55,88 +67,86 @@ def markdown_to_text(markdown: str) -> str:
     return _MD_EMPH.sub("", text)
 
 
-def _markdown_document(data: bytes, origin: str, doc_id: str) -> Iterator[Document | InputError]:
-    for item in _text_document(data, origin, doc_id):
+def _markdown_documents(source: Source) -> Iterator[Document | InputError]:
+    for item in _text_documents(source):
         if isinstance(item, Document):
             title = next((ln.lstrip("# ").strip() for ln in item.text.splitlines() if ln.startswith("#")), None)
-            yield Document(doc_id=doc_id, text=markdown_to_text(item.text), title=title, origin=origin)
+            yield replace(item, text=markdown_to_text(item.text), title=title)
         else:
             yield item
 
 
-def _jsonl_documents(data: bytes, origin: str, doc_id: str) -> Iterator[Document | InputError]:
-    try:
-        text = _decode(data, origin)
-    except InputError as err:
-        yield err
-        return
-    if not text.strip():
-        yield InputError(origin, "empty file (no JSON lines)")
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(origin, f"not valid JSON ({exc.msg})", line=number)
-            continue
-        yield _record_document(obj, origin, number, fallback_id=f"{doc_id}-{number}")
-
-
-def _record_document(obj: Any, origin: str, line: int, fallback_id: str) -> Document | InputError:
-    if not isinstance(obj, dict):
-        return InputError(origin, "a JSON object is expected on each line", line=line)
-    body = obj.get("text")
-    if not isinstance(body, str) or not body.strip():
-        return InputError(origin, 'no "text" field with text in it', line=line)
-    def opt(key: str) -> str | None:
-        value = obj.get(key)
-        return str(value) if value not in (None, "") else None
-    doc_id = opt("id") or fallback_id
-    return Document(doc_id=doc_id, text=body, title=opt("title"), url=opt("url"),
-                    published=_iso_date(opt("published")), origin=f"{origin}:{line}")
-
-
-def _iso_date(value: str | None) -> str | None:
-    """Keep the date part of an ISO date or timestamp; anything else is left to the time stage."""
-    if value and re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        return value[:10]
-    return value
-
-
 READERS: dict[str, Reader] = {
-    ".txt": _text_document,
-    ".text": _text_document,
-    ".md": _markdown_document,
-    ".markdown": _markdown_document,
-    ".jsonl": _jsonl_documents,
-    ".ndjson": _jsonl_documents,
+    ".txt": _text_documents,
+    ".text": _text_documents,
+    ".md": _markdown_documents,
+    ".markdown": _markdown_documents,
+    ".jsonl": jsonl_documents,
+    ".ndjson": jsonl_documents,
+    ".csv": csv_documents,
+    ".tsv": csv_documents,
+    ".html": html_documents,
+    ".htm": html_documents,
+    ".xhtml": html_documents,
+    ".rss": feed_documents,
+    ".atom": feed_documents,
+    ".xml": feed_documents,
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 
 
-def read_bytes(data: bytes, origin: str, suffix: str, doc_id: str) -> Iterator[Document | InputError]:
+def finish(document: Document) -> Document | InputError:
+    """The document as stored: text repaired and NFC, dateline and credit lines moved out of the text."""
+    text, dateline = separate(clean(document.text))
+    if not text.strip():
+        return InputError(document.origin or document.doc_id, "empty document (no text)")
+    known = {key for key, _ in document.meta}
+    meta = document.meta + tuple(pair for pair in dateline if pair[0] not in known)
+    title = clean(document.title) if document.title else None
+    return replace(document, text=text, title=title, meta=meta)
+
+
+def read_source(source: Source, suffix: str) -> Iterator[Document | InputError]:
+    """Every document of one input, by the reader of ``suffix``."""
     reader = READERS.get(suffix.lower())
     if reader is None:
-        yield InputError(origin, f"unsupported file type {suffix or '(none)'!r}; "
-                                 f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        yield InputError(source.origin, f"unsupported file type {suffix or '(none)'!r}; "
+                                        f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
         return
-    yield from reader(data, origin, doc_id)
+    for item in reader(source):
+        yield finish(item) if isinstance(item, Document) else item
 
 
-def _read_file(path: Path) -> Iterator[Document | InputError]:
+def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     origin = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield InputError(origin, f"file too large ({size} bytes > {MAX_BYTES})")
+        if size > options.max_bytes:
+            yield InputError(origin, f"file too large ({size} bytes > {options.max_bytes}); raise --max-bytes")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(origin, f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, origin, path.suffix, path.stem)
+    yield from read_source(Source(data, origin, path.stem, fields=options.fields), path.suffix)
+
+
+def _read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+    data = stream.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        yield InputError("<stdin>", f"input too large (over {options.max_bytes} bytes); raise --max-bytes")
+        return
+    yield from read_source(Source(data, "<stdin>", "stdin", fields=options.fields), options.stdin_format)
+
+
+def _read_pages(urls: list[str], options: ReadOptions) -> Iterator[Document | InputError]:
+    for page in fetch_all(urls, options.fetch_settings()):
+        if isinstance(page, Page):
+            source = Source(page.data, page.url, url_id(page.url), url=page.final_url, charset=page.charset,
+                            fields=options.fields)
+            yield from read_source(source, page.suffix)
+        else:
+            yield page
 
 
 def _files_in(folder: Path) -> list[Path]:
@@ -144,13 +154,37 @@ def _files_in(folder: Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READERS)
 
 
-def read_sources(sources: Iterable[str], stdin: BinaryIO | None = None,
-                 stdin_format: str = ".txt") -> Iterator[Document | InputError]:
-    """Documents from paths (files or folders) and ``-`` (standard input), in the order given."""
-    for source in sources:
+def _url_lists(paths: Iterable[str]) -> Iterator[str | InputError]:
+    for path in paths:
+        try:
+            yield from read_url_list(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            yield InputError(path, f"cannot read the URL list: {getattr(exc, 'strerror', None) or exc}")
+
+
+def read_sources(sources: Iterable[str], stdin: BinaryIO | None = None, options: ReadOptions | None = None,
+                 url_lists: Iterable[str] = ()) -> Iterator[Document | InputError]:
+    """Documents from paths (files or folders), ``http(s)://`` URLs, ``-`` (standard input) and the URLs
+    listed in ``url_lists`` files, in the order given."""
+    options = options or ReadOptions()
+    urls: list[str] = []  # consecutive URLs are fetched together, a few at a time
+
+    def flush() -> Iterator[Document | InputError]:
+        if urls:
+            yield from _read_pages(list(urls), options)
+            urls.clear()
+
+    for source in [*sources, *_url_lists(url_lists)]:
+        if isinstance(source, InputError):
+            yield from flush()
+            yield source
+            continue
+        if is_url(source):
+            urls.append(source)
+            continue
+        yield from flush()
         if source == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), "<stdin>", stdin_format, "stdin")
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
             continue
         path = Path(source)
         if path.is_dir():
@@ -159,8 +193,9 @@ def read_sources(sources: Iterable[str], stdin: BinaryIO | None = None,
                 yield InputError(source, "folder holds no readable documents "
                                          f"({', '.join(SUPPORTED_SUFFIXES)})")
             for file in files:
-                yield from _read_file(file)
+                yield from _read_file(file, options)
         elif path.exists():
-            yield from _read_file(path)
+            yield from _read_file(path, options)
         else:
             yield InputError(source, "no such file or folder")
+    yield from flush()

@@ -1,0 +1,135 @@
+"""Exported dumps: JSON Lines (one object per line) and CSV/TSV (a header row, one document per row).
+
+Which key or column holds the text, id, title, URL and date is set by ``Fields`` (``--text-field`` ...);
+``author``, ``site`` and ``source`` go to ``Document.meta`` when present. A record without text is
+reported by its line number and the rest of the dump is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from dragoman.errors import InputError
+from dragoman.ingest.source import META_FIELDS, Source
+from dragoman.ingest.text import decode
+from dragoman.records import Document
+
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+
+
+def jsonl_documents(source: Source) -> Iterator[Document | InputError]:
+    try:
+        text = decode(source.data, source.origin)
+    except InputError as err:
+        yield err
+        return
+    if not text.strip():
+        yield InputError(source.origin, "empty file (no JSON lines)")
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source.origin, f"not valid JSON ({exc.msg})", line=number)
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(source.origin, "a JSON object is expected on each line", line=number)
+            continue
+        yield record_document(obj, source, number)
+
+
+def csv_documents(source: Source) -> Iterator[Document | InputError]:
+    try:
+        text = decode(source.data, source.origin)
+    except InputError as err:
+        yield err
+        return
+    if not text.strip():
+        yield InputError(source.origin, "empty file (no CSV rows)")
+        return
+    delimiter = "\t" if source.origin.lower().endswith(".tsv") else _sniff(text)
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(source.data)))  # an article is longer than csv's 128 KiB default
+    try:
+        header = rows.fieldnames or []
+        wanted = source.fields.names("text")
+        if not any(name in header for name in wanted):
+            yield InputError(source.origin, f"no text column (looked for {', '.join(wanted)}; header: "
+                                            f"{', '.join(header)}); name it with --text-field", line=1)
+            return
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                yield InputError(source.origin, f"not valid CSV ({exc})", line=rows.line_num)
+                return
+            yield record_document(row, source, rows.line_num)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _sniff(text: str) -> str:
+    try:
+        return csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+def record_document(obj: Mapping[str, Any], source: Source, line: int) -> Document | InputError:
+    """A Document from one JSON object or CSV row, by the source's field mapping."""
+    fields = source.fields
+
+    def get(part: str) -> str | None:
+        for name in fields.names(part):
+            value = obj.get(name)
+            if value not in (None, ""):
+                return str(value).strip() or None
+        return None
+
+    body = get("text")
+    if body is None:
+        return InputError(source.origin, f"no text (looked for the field {' or '.join(fields.names('text'))})",
+                          line=line)
+    meta: list[tuple[str, str]] = []
+    for key in META_FIELDS:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            meta.append((key, value.strip()))
+    published, raw = iso_date(get("date"))
+    if raw is not None:
+        meta.append(("published_text", raw))
+    return Document(doc_id=get("id") or f"{source.doc_id}-{line}", text=body, title=get("title"), url=get("url"),
+                    published=published, origin=f"{source.origin}:{line}", meta=tuple(meta))
+
+
+def iso_date(value: str | None) -> tuple[str | None, str | None]:
+    """``(ISO date, None)`` for a date in a usual format (ISO, RFC 2822, "March 29, 2023"), else
+    ``(None, value)``: the raw value is kept in the metadata, not guessed at."""
+    if not value:
+        return None, None
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10], None
+    if re.fullmatch(r"\d{10}(?:\.\d+)?", value):  # a Unix timestamp
+        return dt.datetime.fromtimestamp(float(value), dt.UTC).date().isoformat(), None
+    try:
+        return parsedate_to_datetime(value).date().isoformat(), None
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date().isoformat(), None
+        except ValueError:
+            continue
+    return None, value
