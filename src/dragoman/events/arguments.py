@@ -68,7 +68,8 @@ class MentionIndex:
             if mention not in found:
                 found.append(mention)
         elif depth < 4:
-            for child in token.children:
+            # "its European Community partners": the named modifier before the possessive pronoun
+            for child in sorted(token.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
                 if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
                     continue
                 if child.dep_ == "acl" and not any(g.dep_ == "agent" for g in child.children):
@@ -118,8 +119,10 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
     if role == "complement":
         return _complement_arguments(trigger)
     if role == "complement_subject":
-        return [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp"
+        return [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp" or _content_clause(comp)
                 for c in comp.children if c.dep_ in SUBJECT_DEPS]
+    if role == "condition":
+        return _condition_subjects(trigger)
     if role.startswith("prep:"):
         return prep_objects(trigger, role[5:], governors)
     return []
@@ -145,8 +148,8 @@ def subjects(verb: Token) -> list[Token]:
         controllers = _controllers(head, verb)
         if controllers:  # object control: "invited X to visit", "put pressure on X to agree" -> X
             return controllers
-        if verb.dep_ == "xcomp" and is_passive(head):  # "X is set to hold", "X was asked to attend"
-            return _passive_subjects(head)
+        if verb.dep_ in ("xcomp", "conj") and is_passive(head):
+            return _passive_subjects(head)  # "X is set to hold", "X was indicted and will resign"
         inherited = subjects(head)
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
             # "X noted that the talks are final, and invited Y": a coordinated verb phrase the parser hung
@@ -262,12 +265,28 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _content_clause(clause: Token) -> bool:
+    """ "its demand [that Israel ease restrictions]": a "that" clause stating what a noun says."""
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _condition_subjects(trigger: Token) -> list[Token]:
+    """Who a condition is put to: "threatened to strike unless X rescinded ...", "will withdraw if X ..."."""
+    heads: list[Token] = []
+    for holder in [trigger, *complements(trigger)]:
+        for clause in holder.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                              for m in clause.children):
+                heads += [_antecedent(c) for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return heads
+
+
 def complements(verb: Token) -> list[Token]:
     """The clauses and objects a verb governs: 'refused [to meet]', 'demanded [a meeting]',
-    'insisted on [having]', 'called for [talks]'."""
+    'insisted on [having]', 'called for [talks]', a noun's 'demand [that X ease ...]'."""
     out: list[Token] = []
     for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS or child.dep_ in OBJECT_DEPS:
+        if child.dep_ in COMPLEMENT_DEPS or child.dep_ in OBJECT_DEPS or _content_clause(child):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "about", "of"):
             out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]

@@ -54,6 +54,7 @@ EXPECTATION_CUES = frozenset({"expected", "expect", "expects", "due", "likely", 
 # Where an event without a named target takes place: "demonstrated in Serbia", "a curfew in Abidjan".
 PLACE_PREPS = frozenset({"in", "throughout", "across", "outside", "at", "inside"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ class EventCoder:
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
         pairs = _pairs(sources, targets, pattern, collective=target_role == "between")
         if pattern.domestic:
-            pairs = [(s, t if t is not None else _domestic(token, s, index)) for s, t in pairs]
+            pairs = [(s, t if t is not None else _domestic(token, s, index, pattern.target_optional))
+                     for s, t in pairs]
             target_role = target_role or "place or source's state"
         if not pairs:
             return []
@@ -435,10 +437,11 @@ def _conditional(trigger: Token) -> bool:
     return False
 
 
-def _domestic(trigger: Token, source: Mention, index: MentionIndex) -> Mention | None:
-    """The implied target of an inward event (a protest, a curfew, a state of emergency) that names none:
-    the state where it happens ("rioted at a jail in northern Israel"), else the source's own state. A
-    protest is aimed at that state's government; a state's own measure at its population."""
+def _domestic(trigger: Token, source: Mention, index: MentionIndex, optional: bool) -> Mention | None:
+    """The implied target of an inward event (a protest, a curfew, arrests) that names no actor: the state
+    where it happens ("rioted at a jail in northern Israel"), else the source's own state, but for an act
+    that needs a target ("police arrested 12") only when the source is an organ of internal order: troops
+    may act abroad. A protest is aimed at that state's government; a state's own measure at its people."""
     place: Mention | None = None
     holders = [trigger] + ([v] if (v := governing_verb(trigger)) is not None else [])
     for holder in holders:
@@ -453,6 +456,8 @@ def _domestic(trigger: Token, source: Mention, index: MentionIndex) -> Mention |
                 break
         if place is not None:
             break
+    if place is None and not optional and source.actor.sector not in INTERNAL_SECTORS:
+        return None
     country = place.actor.country if place is not None else source.actor.country
     if country is None:
         return None
