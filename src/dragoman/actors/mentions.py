@@ -37,6 +37,10 @@ KIND_ORDER = {"person": 0, "org": 1, "group": 2, "country": 3, "capital": 4, "ad
 FUZZY_PERSON = 88.0  # minimum rapidfuzz ratio for a misspelt person name
 FUZZY_NAME = 90.0  # ... for a misspelt country or organisation name
 FUZZY_MARGIN = 4.0  # the best candidate must beat the next different one by this much
+# "rebels in the Ivory Coast", "students throughout Indonesia", "the Albanians of southern Serbia": a group
+# placed by a preposition takes the country of the place. Troops and settlers are often abroad: not placed.
+PLACING_PREPS = {"in", "of", "throughout", "across", "from", "inside"}
+UNPLACED_SECTORS = {"MIL", "SET"}
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ class MentionFinder:
                 self._place(mention, found, taken)
         self._people(doc, found, taken, reference_date)
         self._misspelt_names(doc, found, taken)
+        self._placed_groups(doc, found, taken)
         mentions = sorted(found.values(), key=lambda m: m.start)
         mentions = resolve_references(doc, mentions, self.kb, reference_date)
         return sorted(mentions, key=lambda m: m.start)
@@ -338,6 +343,61 @@ class MentionFinder:
                 continue
             actor = entry_actor(entry, ent.text, None, f"fuzzy:{best[0][1] / 100:.2f}")
             self._place(Mention(ent.start, ent.end, ent.root.i, actor, entry.kind), found, taken)
+
+
+    def _placed_groups(self, doc: Doc, found: dict[int, Mention], taken: dict[int, int]) -> None:
+        """A group noun placed by a country: a role word ("rebels in the Ivory Coast" -> CIVREB, "workers of
+        a Tehran company" -> IRNLAB) or a people named by a demonym ("the Albanians of southern Serbia",
+        "ethnic Albanians in Macedonia") -> the country they live in."""
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS", "NN"):
+                continue
+            own = found.get(taken[token.i]) if token.i in taken else None
+            people = own is None and token.tag_ in ("NNS", "NNPS") and _demonym(self.kb, token)
+            if own is not None:
+                if not (own.kind == "adjective" and own.start == own.end - 1 == token.i and token.tag_ == "NNPS"):
+                    continue
+                people = True  # "the Albanians of southern Serbia": a people, placed
+            sector = None if people else (self.kb.sector_of(token.lower_) or self.kb.sector_of(token.lemma_.lower()))
+            if not people and (sector is None or sector in UNPLACED_SECTORS):
+                continue
+            place = _place_of(token, found, taken)
+            if place is None or place.actor.country is None:
+                continue
+            left = min([token.i] + [t.i for t in token.subtree if t.i < token.i and t.dep_ in ("amod", "compound")
+                                     and t.i not in taken])
+            if any(i in taken for i in range(left, token.i)):
+                continue
+            if own is not None:
+                del found[own.start]
+                for i in range(own.start, own.end):
+                    taken.pop(i, None)
+            country = place.actor.country
+            actor = Actor(text=doc[left:token.i + 1].text, name=place.actor.name, code=country + (sector or ""),
+                          country=country, sector=sector, how=f"dictionary:{place.kind}+role:placed",
+                          entry=place.actor.entry)
+            self._place(Mention(left, token.i + 1, token.i, actor, "role"), found, taken)
+
+
+def _demonym(kb: ActorKB, token: Token) -> bool:
+    """A plural demonym used as a noun: "Albanians", "Kurds"."""
+    entries = kb.lookup(token.text)
+    return bool(entries) and any(e.kind == "adjective" for e in entries)
+
+
+def _place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> Mention | None:
+    """The country or capital a placing preposition on ``noun`` names ("in East Timor's capital Dili")."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
+                continue  # "ministers of Syria, Turkey and Iran": one group per country, found by the coder
+            for t in [obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss", "nmod")]]:
+                mention = found.get(taken[t.i]) if t.i in taken else None
+                if mention is not None and mention.kind in ("country", "capital", "adjective"):
+                    return mention
+    return None
 
 
 def _phrase_words(head: Token) -> list[Token]:
