@@ -44,13 +44,13 @@ def test_bad_files_give_one_line_errors_naming_the_file(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Fine text.", encoding="utf-8")
     missing = str(tmp_path / "missing.txt")
     docs, errors = _split(list(read_sources([str(tmp_path), missing])))
-    assert [d.doc_id for d in docs] == ["good"]
+    assert [d.doc_id for d in docs] == ["good", "latin1"]
+    assert docs[1].text == "Café in Tehran"  # Latin-1 is decoded, not refused
     messages = [str(e) for e in errors]
-    assert len(messages) == 4
+    assert len(messages) == 3
     assert all("\n" not in m for m in messages)
     assert any("empty.txt" in m and "empty" in m for m in messages)
     assert any("binary.txt" in m and "binary" in m for m in messages)
-    assert any("latin1.txt" in m and "UTF-8" in m for m in messages)
     assert any(missing in m and "no such file" in m for m in messages)
 
 

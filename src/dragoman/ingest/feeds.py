@@ -55,9 +55,10 @@ def feed_documents(source: Source) -> Iterator[Document | InputError]:
         return
     parsed = feedparser.parse(io.BytesIO(source.data), resolve_relative_uris=False, sanitize_html=True)
     if not parsed.entries:
-        if parsed.get("bozo") and not parsed.get("version"):
-            reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or "not well-formed"
-            yield InputError(source.origin, f"not an RSS or Atom feed ({reason})")
+        if not parsed.get("version"):
+            error = parsed.get("bozo_exception")
+            reason = f" ({getattr(error, 'getMessage', lambda: '')() or error})" if error else ""
+            yield InputError(source.origin, f"not an RSS or Atom feed{reason}".replace("\n", " "))
         else:
             yield InputError(source.origin, "feed has no entries")
         return

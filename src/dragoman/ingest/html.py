@@ -22,6 +22,7 @@ from dragoman.records import Document
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _OPEN_HTML = re.compile(r"<html[\s>]", re.IGNORECASE)
 _CLOSE_HTML = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+MIN_WORDS = 5
 _DATES = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 
@@ -55,7 +56,7 @@ def html_document(markup: str, source: Source) -> Document | InputError:
     title = _clean(getattr(found, "title", None))
     if title and text.startswith(title + "\n"):  # the headline is the title, not a sentence of the body
         text = text[len(title) + 1:]
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:  # what is left of a page without an article: "Home", "Menu", a date
         return InputError(source.origin, "no article text found in the page")
     meta = tuple((key, value) for key, value in (("author", _clean(getattr(found, "author", None))),
                                                  ("site", _clean(getattr(found, "sitename", None))))
