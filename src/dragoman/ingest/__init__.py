@@ -1,7 +1,10 @@
-"""Readers: turn files, folders and standard input into Documents.
+"""Readers: turn files, folders, standard input and URLs into Documents.
 
 ``read_sources`` yields, in order, a Document for every readable document and an InputError for every
-file or record that cannot be read, so that one bad file never stops a batch.
+file, page or record that cannot be read, so that one bad input never stops a batch. Modules:
+``readers`` (dispatch by suffix, files, folders, stdin), ``text`` (encodings, mojibake, NFC), ``html``
+(trafilatura), ``feeds`` (feedparser behind defusedxml), ``dumps`` (JSON Lines, CSV), ``urls`` (httpx),
+``datelines`` (dateline and wire credit -> ``Document.meta``), ``language`` (is it English?).
 """
 
 from dragoman.ingest.language import language_problem

@@ -78,21 +78,24 @@ def fetch_all(urls: Iterable[str], settings: FetchSettings | None = None) -> Ite
 
     limits = httpx.Limits(max_connections=settings.workers, max_keepalive_connections=settings.workers)
     timeout = httpx.Timeout(settings.timeout)
+    pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="dragoman-fetch")
     with httpx.Client(timeout=timeout, limits=limits, follow_redirects=True, max_redirects=5,
-                      headers={"User-Agent": settings.user_agent}) as client, \
-            ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="dragoman-fetch") as pool:
+                      headers={"User-Agent": settings.user_agent}) as client:
 
         def job(url: str) -> Page | InputError:
             with host_slot(url):
                 return fetch(client, url, settings)
 
         pending: deque[Future[Page | InputError]] = deque()
-        for url in urls:
-            pending.append(pool.submit(job, url))
-            if len(pending) >= 2 * settings.workers:
+        try:
+            for url in urls:
+                pending.append(pool.submit(job, url))
+                if len(pending) >= 2 * settings.workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        finally:  # interrupted: drop the queued pages; those in flight end at their deadline
+            pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def fetch(client: httpx.Client, url: str, settings: FetchSettings) -> Page | InputError:
