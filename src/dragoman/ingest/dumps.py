@@ -61,7 +61,7 @@ def csv_documents(source: Source) -> Iterator[Document | InputError]:
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(source.data)))  # an article is longer than csv's 128 KiB default
     try:
-        header = rows.fieldnames or []
+        header = [" ".join(str(name).split()) for name in rows.fieldnames or []]
         wanted = source.fields.names("text")
         if not any(name in header for name in wanted):
             yield InputError(source.origin, f"no text column (looked for {', '.join(wanted)}; header: "
