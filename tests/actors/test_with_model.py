@@ -38,3 +38,21 @@ def test_person_coded_by_office_at_the_date(pipeline: Pipeline) -> None:
     assert "prime_minister:dated" in then.actor.how
     now = next(iter(mentions(pipeline, text, None).values()))
     assert "president:latest" in now.actor.how
+
+
+@pytest.mark.parametrize("sentence, text, code", [
+    ("Rebels in Chad attacked a convoy of Sudanese troops.", "Rebels", "TCDREB"),
+    ("University students throughout Peru marched on Friday.", "University students", "PEREDU"),
+    ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRB"),
+])
+def test_a_group_placed_by_a_country_takes_its_country(pipeline: Pipeline, sentence: str, text: str,
+                                                        code: str) -> None:
+    doc = pipeline.nlp(sentence)
+    found = {doc[m.start:m.end].text: m.actor for m in pipeline.finder.find(doc)}
+    assert found[text].code == code and found[text].how.endswith("role:placed")
+
+
+def test_troops_and_coordinated_places_are_not_placed(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Troops in Syria and ministers of Egypt, Jordan and Iraq met.")
+    codes = {doc[m.start:m.end].text: m.actor.code for m in pipeline.finder.find(doc)}
+    assert "Troops" not in codes and "ministers" not in codes

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.actors.mentions import Mention
+from dragoman.events.arguments import subjects
 from dragoman.events.coder import CodedEvent, EventCoder
 from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
+from dragoman.records import Actor
 from tests.events.build import Row, actor, country, make_doc, mentions
 
 
@@ -194,3 +197,103 @@ def test_reporting_verb_after_the_clause(coder: EventCoder) -> None:
     events = code(coder, rows)
     assert summary(events) == [("190", "ISR", "SYR", "claimed")]
     assert events[0].attribution is not None and events[0].attribution.text == "officials"
+
+
+# --- second round: constructions ------------------------------------------------------------------
+
+
+def test_subject_of_a_that_clause_is_the_target_not_what_it_mentions(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
+            ("that", "that", "SCONJ", "mark", 4), ("Russia", "Russia", "PROPN", "nsubj", 4),
+            ("stop", "stop", "VERB", "ccomp", 1), ("arming", "arm", "VERB", "xcomp", 4),
+            ("Syria", "Syria", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert [(e.source.actor.code, e.target.actor.code) for e in code(coder, rows) if e.target] == [("IRN", "RUS")]
+
+
+def test_reported_must_is_a_demand(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Turkey", "Turkey", "PROPN", "nsubj", 4), ("must", "must", "AUX", "aux", 4),
+            ("leave", "leave", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("100", "IRN", "TUR", "asserted")]
+    assert events[0].pattern.id == "demand.must"
+
+
+def test_pressure_on_x_to_act_is_a_demand_of_x(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("put", "put", "VERB", "ROOT", 1),
+            ("pressure", "pressure", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 1),
+            ("Syria", "Syria", "PROPN", "pobj", 3), ("to", "to", "PART", "aux", 6),
+            ("agree", "agree", "VERB", "advcl", 1), (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("100", "IRN", "SYR", "asserted")]  # "agree" is governed
+
+
+def test_object_control_gives_the_infinitive_its_subject() -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("urged", "urge", "VERB", "ROOT", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+            ("talk", "talk", "VERB", "advcl", 1), (".", ".", "PUNCT", "punct", 1)]
+    doc = make_doc(rows)
+    assert [t.text for t in subjects(doc[4])] == ["Syria"]
+    rows[1] = ("visited", "visit", "VERB", "ROOT", 1)  # purpose, not control: "visited Syria to talk"
+    doc = make_doc(rows)
+    assert [t.text for t in subjects(doc[4])] == ["Iran"]
+
+
+def test_a_multilateral_meeting_is_one_event(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 5), (",", ",", "PUNCT", "punct", 0),
+            ("Russia", "Russia", "PROPN", "conj", 0), ("and", "and", "CCONJ", "cc", 2),
+            ("Turkey", "Turkey", "PROPN", "conj", 2), ("met", "meet", "VERB", "ROOT", 5),
+            (".", ".", "PUNCT", "punct", 5)]
+    assert summary(code(coder, rows)) == [("040", "IRN", "RUS", "asserted")]
+
+
+def test_mediation_between_two_parties_is_one_event(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("mediated", "mediate", "VERB", "ROOT", 1),
+            ("between", "between", "ADP", "prep", 1), ("Syria", "Syria", "PROPN", "pobj", 2),
+            ("and", "and", "CCONJ", "cc", 3), ("Turkey", "Turkey", "PROPN", "conj", 3),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("045", "IRN", "SYR", "asserted")]
+
+
+def test_an_inward_event_is_aimed_at_the_state_where_it_happens(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("imposed", "impose", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("curfew", "curfew", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("1723", "IRN", "IRNCVL", "asserted")]  # a state's measure: its people
+    assert events[0].target is not None and events[0].target.actor.how == "implied:source-state"
+    rows = [("Syria", "Syria", "PROPN", "nsubj", 1), ("rioted", "riot", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1), ("Turkey", "Turkey", "PROPN", "pobj", 2), (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("145", "SYR", "TURGOV", "asserted")]
+
+
+def test_troops_get_no_implied_domestic_target(coder: EventCoder) -> None:
+    rows = [("Troops", "troop", "NOUN", "nsubj", 1), ("arrested", "arrest", "VERB", "ROOT", 1),
+            ("dozens", "dozen", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+    doc = make_doc(rows)
+    troops = Mention(0, 1, 0, Actor(text="Troops", name="Iran", code="IRNMIL", country="IRN", sector="MIL"), "role")
+    assert coder.code(doc, [troops]) == []
+    police = Mention(0, 1, 0, Actor(text="Police", name="Iran", code="IRNCOP", country="IRN", sector="COP"), "role")
+    assert summary(coder.code(doc, [police])) == [("173", "IRNCOP", "IRNCVL", "asserted")]
+
+
+def test_a_condition_names_who_is_threatened(coder: EventCoder) -> None:
+    rows = [("Syria", "Syria", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("hold", "hold", "VERB", "xcomp", 1),
+            ("a", "a", "DET", "det", 5), ("strike", "strike", "NOUN", "dobj", 3),
+            ("unless", "unless", "SCONJ", "mark", 8), ("Israel", "Israel", "PROPN", "nsubj", 8),
+            ("withdrew", "withdraw", "VERB", "advcl", 3), (".", ".", "PUNCT", "punct", 1)]
+    assert summary(code(coder, rows)) == [("133", "SYR", "ISR", "asserted")]
+
+
+def test_background_and_modifier_nouns_are_not_events(coder: EventCoder) -> None:
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("closed", "close", "VERB", "ROOT", 1),
+            ("borders", "border", "NOUN", "dobj", 1), ("because", "because", "SCONJ", "prep", 1),
+            ("of", "of", "ADP", "pcomp", 3), ("fighting", "fighting", "NOUN", "pobj", 3),
+            ("between", "between", "ADP", "prep", 5), ("Syria", "Syria", "PROPN", "pobj", 6),
+            ("and", "and", "CCONJ", "cc", 7), ("Turkey", "Turkey", "PROPN", "conj", 7), (".", ".", "PUNCT", "punct", 1)]
+    assert code(coder, rows) == []
+    rows = [("France", "France", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Germany", "Germany", "PROPN", "conj", 0), ("launched", "launch", "VERB", "ROOT", 3),
+            ("war", "war", "NOUN", "compound", 5), ("games", "game", "NOUN", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 3)]
+    assert summary(code(coder, rows)) == [("062", "FRA", "DEU", "asserted")]

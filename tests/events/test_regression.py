@@ -41,6 +41,31 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Egyptian president said he would meet the Sudanese leader.", [("036", "EGY", "SDN", "planned")]),
     ("Police in Kenya arrested several Somali nationals.", [("173", "KEN", "SOM", "asserted")]),
     ("Iraq expelled the Turkish ambassador.", [("161", "IRQ", "TUR", "asserted")]),
+    # a reported "must" is a demand of the clause's subject; the subject of a "that" clause comes first
+    ("Kenya said on Monday that Somalia must hand over the suspects.", [("100", "KEN", "SOM", "asserted")]),
+    ("Chile demanded that Peru stop selling weapons to Bolivia.", [("101", "CHL", "PER", "asserted")]),
+    ("Japan reiterated its demand that North Korea release the abductees.", [("1053", "JPN", "PRK", "asserted")]),
+    # object control through a pressure noun: the pressure is the event, not the agreement
+    ("Brazil may put pressure on Paraguay to agree to the deal.", [("100", "BRA", "PRY", "hypothetical")]),
+    # a multilateral meeting is one event; so is a mediation between two parties
+    ("Foreign ministers of Egypt, Jordan, Iraq and Qatar will meet in Cairo next week.",
+     [("036", "EGY", "JOR", "planned")]),
+    ("Algeria offered to mediate between Mali and Niger.", [("039", "DZA", "MLI", "asserted")]),
+    # inward events: the place, else the source's own state (police)
+    ("Chilean students rioted in Lima on Sunday.", [("145", "CHL", "PER", "asserted")]),
+    ("Police in Ghana arrested dozens of demonstrators.", [("173", "GHA", "GHA", "asserted")]),
+    ("Thailand declared a state of emergency in Bangkok.", [("1724", "THA", "THA", "asserted")]),
+    # announced and conditional conflictual acts are threats; the condition names the one threatened
+    ("Pakistan said it would impose sanctions on Afghanistan.", [("1312", "PAK", "AFG", "planned")]),
+    ("Serbia may halt talks with Kosovo if the attacks continue.", [("134", "SRB", "XKX", "hypothetical")]),
+    ("Students in Chile threatened to stage a strike unless Argentina lifted the ban.",
+     [("133", "CHL", "ARG", "asserted")]),
+    # background and modifier nouns are not events of their own
+    ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
+    ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),
+    # groups placed by a country
+    ("Rebels in Chad attacked a convoy of Sudanese troops.", [("190", "TCD", "SDN", "asserted")]),
+    ("The Kurds of northern Iraq demanded autonomy from Baghdad.", [("1043", "IRQ", "IRQ", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),

@@ -350,12 +350,13 @@ class MentionFinder:
         a Tehran company" -> IRNLAB) or a people named by a demonym ("the Albanians of southern Serbia",
         "ethnic Albanians in Macedonia") -> the country they live in."""
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS", "NN"):
-                continue
+            if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS", "NN", "NNP"):
+                continue  # a capitalised "Rebels" at the start of a sentence is tagged NNP
+            plural = token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s"))
             own = found.get(taken[token.i]) if token.i in taken else None
-            people = own is None and token.tag_ in ("NNS", "NNPS") and _demonym(self.kb, token)
+            people = own is None and plural and _demonym(self.kb, token)
             if own is not None:
-                if not (own.kind == "adjective" and own.start == own.end - 1 == token.i and token.tag_ == "NNPS"):
+                if not (own.kind == "adjective" and own.start == own.end - 1 == token.i and plural):
                     continue
                 people = True  # "the Albanians of southern Serbia": a people, placed
             sector = None if people else (self.kb.sector_of(token.lower_) or self.kb.sector_of(token.lemma_.lower()))

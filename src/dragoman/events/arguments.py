@@ -325,12 +325,15 @@ def theme_lemmas(trigger: Token) -> set[str]:
     """Lemmas that say what an event is about, for refinements: its object, complement and prepositional
     phrases and, for a noun, its modifiers ("military aid", "sanctions on oil")."""
     words: set[str] = set()
+    # a condition is not the theme: "threatened to strike unless X lifted the ban" is no threat of a ban
+    conditions = {t.i for c in trigger.subtree if c.dep_ == "advcl" and c.i != trigger.i
+                  and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) for t in c.subtree}
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "aux", "auxpass", "neg",
                           "advmod", "mark", "det"):
             continue
         if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
             continue
-        words.update(t.lemma_.lower() for t in child.subtree)
-        words.update(t.lower_ for t in child.subtree)
+        words.update(t.lemma_.lower() for t in child.subtree if t.i not in conditions)
+        words.update(t.lower_ for t in child.subtree if t.i not in conditions)
     return words

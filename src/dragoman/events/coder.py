@@ -129,10 +129,11 @@ class EventCoder:
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
+        doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
-        pairs = _pairs(sources, targets, pattern, collective=target_role == "between")
+        pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         if pattern.domestic:
             pairs = [(s, t if t is not None else _domestic(token, s, index, pattern.target_optional))
                      for s, t in pairs]
@@ -461,9 +462,19 @@ def _domestic(trigger: Token, source: Mention, index: MentionIndex, optional: bo
     country = place.actor.country if place is not None else source.actor.country
     if country is None:
         return None
-    sector = "CVL" if source.actor.sector in STATE_SECTORS and country == source.actor.country else "GOV"
+    state = source.actor.sector in STATE_SECTORS \
+        or (source.actor.sector is None and source.kind in ("country", "capital"))
+    sector = "CVL" if state and country == source.actor.country else "GOV"
     how = "implied:place" if place is not None else "implied:source-state"
     actor = Actor(text=place.actor.text if place is not None else source.actor.text, name=country,
                   code=country + sector, country=country, sector=sector, how=how, entry=f"implied:{country}")
     at = place if place is not None else source
     return Mention(at.start, at.end, at.head, actor, "implied")
+
+
+def _between(mention: Mention, doc: Doc) -> bool:
+    """The mention is one party of "between X and Y" (or of "among ...")."""
+    token = doc[mention.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("between", "among", "amongst")
