@@ -28,7 +28,7 @@ class IngestReport:
     documents: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
-    skipped: int = 0  # already in the store with the same content (resumed runs)
+    skipped: int = 0  # already in the store under the same id with the same content (resumed runs)
     warnings: list[str] = field(default_factory=list)  # documents skipped on purpose: not English
 
 
@@ -40,8 +40,10 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
            on_skip: Callable[[Document], None] | None = None) -> IngestReport:
     """Read, code and store every document; an unreadable input is reported and skipped.
 
-    A document whose content is already stored (same ``content_hash``) is skipped unless ``force``, so
-    an interrupted run resumes where it stopped. A document that does not look English is skipped with a
+    A document already stored under its id with the same content (same ``content_hash``) is skipped
+    unless ``force``, so an interrupted run resumes where it stopped; a changed document is coded again
+    and replaces the old one. The same text under another id (a syndicated story on another site) is
+    another report and is coded. A document that does not look English is skipped with a
     warning unless ``any_language``.
     """
     report = IngestReport()
@@ -73,15 +75,13 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
             on_skip(document)
 
     stream = documents()
-    hashes: set[str] = set()  # content coded in this run
     while batch := list(islice(stream, pipeline.batch_size)):
-        stored = set() if force else stored_hashes(store, {d.content_hash for d in batch})
+        stored = set() if force else stored_documents(store, batch)
         todo = []
         for document in batch:
-            if document.content_hash in stored or (not force and document.content_hash in hashes):
+            if (document.doc_id, document.content_hash) in stored:
                 skip(document)
             else:
-                hashes.add(document.content_hash)
                 todo.append(document)
         for document, events in pipeline.run(todo):
             try:
@@ -96,15 +96,16 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
     return report
 
 
-def stored_hashes(store: Store, hashes: set[str]) -> set[str]:
-    """Which of ``hashes`` are the content of documents already in the store."""
-    found: set[str] = set()
-    ordered = sorted(hashes)
+def stored_documents(store: Store, batch: Iterable[Document]) -> set[tuple[str, str]]:
+    """``(doc_id, content_hash)`` of the documents of ``batch`` that the store holds with that content."""
+    found: set[tuple[str, str]] = set()
+    ids = sorted({d.doc_id for d in batch})
+    table = documents_table
     try:
         with store.engine.connect() as conn:
-            for i in range(0, len(ordered), 500):
-                column = documents_table.c.content_hash
-                found.update(row[0] for row in conn.execute(select(column).where(column.in_(ordered[i:i + 500]))))
+            for i in range(0, len(ids), 500):
+                query = select(table.c.doc_id, table.c.content_hash).where(table.c.doc_id.in_(ids[i:i + 500]))
+                found.update((row[0], row[1]) for row in conn.execute(query))
     except DBAPIError as exc:
         raise StoreError(f"{store.label}: cannot read: {str(exc.orig).splitlines()[0]}") from None
     return found

@@ -82,11 +82,18 @@ def test_any_language_codes_the_french_document(tmp_path: Path, db_path: str) ->
     store.close()
 
 
-def test_the_same_content_twice_in_one_run_is_coded_once(tmp_path: Path, db_path: str) -> None:
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text("Iran and Russia signed a deal.", encoding="utf-8")
+def test_a_changed_document_is_coded_again_and_a_copy_under_another_id_is_another_report(
+        tmp_path: Path, db_path: str) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text("Iran and Russia signed a deal.", encoding="utf-8")
     store = Store.open(db_path)
+    assert ingest([str(story)], store, PIPELINE).documents == 1
+    assert ingest([str(story)], store, PIPELINE).skipped == 1
+    story.write_text("Iran and Russia signed two deals.", encoding="utf-8")
+    report = ingest([str(story)], store, PIPELINE)
+    assert (report.documents, report.skipped) == (1, 0)
+    (tmp_path / "b.txt").write_text("Iran and Russia signed two deals.", encoding="utf-8")
     report = ingest([str(tmp_path)], store, PIPELINE)
-    assert (report.documents, report.skipped, report.errors) == (1, 1, [])
-    assert store.document_ids() == ["a"]
+    assert (report.documents, report.skipped) == (1, 1)  # b is coded, a is already stored
+    assert store.document_ids() == ["a", "b"]
     store.close()
