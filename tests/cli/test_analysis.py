@@ -101,7 +101,9 @@ def test_locked_sqlite_and_unknown_format_write_nothing(tmp_path: Path, capsys: 
     assert status != 0 and err.count("\n") == 1 and "xml" in err
     monkeypatch.setenv("DRAGOMAN_LOCK_TIMEOUT", "0.2")
     holder = sqlite3.connect(db, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")  # another program holds the whole file, readers too
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE documents SET n_events = n_events")
     try:
         status, _, err = _run(capsys, "--db", str(db), "export", "--format", "csv", "-o", str(out))
     finally:
