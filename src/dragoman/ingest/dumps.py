@@ -91,14 +91,14 @@ def record_document(obj: Mapping[str, Any], source: Source, line: int) -> Docume
     """A Document from one JSON object or CSV row, by the source's field mapping."""
     fields = source.fields
 
-    def get(part: str) -> str | None:
+    def get(part: str, strip: bool = True) -> str | None:
         for name in fields.names(part):
             value = obj.get(name)
-            if value not in (None, ""):
-                return str(value).strip() or None
+            if value is not None and str(value).strip():
+                return str(value).strip() if strip else str(value)
         return None
 
-    body = get("text")
+    body = get("text", strip=False)  # the text as given: offsets of events refer to it
     if body is None:
         return InputError(source.origin, f"no text (looked for the field {' or '.join(fields.names('text'))})",
                           line=line)
