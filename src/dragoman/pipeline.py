@@ -32,6 +32,7 @@ class Settings:
     model: str | None = None
     actor_files: tuple[Path, ...] = ()
     pattern_files: tuple[Path, ...] = ()
+    place_files: tuple[Path, ...] = ()
     batch_size: int = BATCH_SIZE
 
 
@@ -58,8 +59,8 @@ class Pipeline:
         settings = settings or Settings()
         ontology = Ontology.load()
         return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
-                   patterns=PatternSet.load(ontology, settings.pattern_files), places=PlaceResolver.load(),
-                   batch_size=settings.batch_size)
+                   patterns=PatternSet.load(ontology, settings.pattern_files),
+                   places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of each document, in input order, parsing in batches."""

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def test_a_version_1_database_is_migrated_and_clustered(tmp_path: Path) -> None:
     with engine.begin() as conn:
         schema_version.create(conn)
         old = MetaData()  # the version-1 shape: no outlet, actor keys or clusters
-        new = {"outlet", "source_key", "target_key", "cluster_id"}
+        new = {"outlet", "meta", "source_key", "target_key", "cluster_id"}
         for table in (documents, events):
             Table(table.name, old, *[Column(c.name, c.type, primary_key=c.primary_key)
                                      for c in table.columns if c.name not in new])
@@ -129,6 +130,17 @@ def test_a_version_1_database_is_migrated_and_clustered(tmp_path: Path) -> None:
     store = Store.open(str(path))
     assert store.counts() == {"documents": 1, "mentions": 2, "clusters": 1}
     assert len(store.events()) == 2
+    assert store.document("d1") is not None and "meta" in store.document("d1")  # type: ignore[operator]
+
+
+def test_document_metadata_is_kept(db_path: str) -> None:
+    store = Store.open(db_path)
+    meta = (("author", "A. Writer"), ("dateline_place", "MOSCOW"), ("wire", "Reuters"))
+    store.save(Document("m", "text", url="https://news.example.org/a", meta=meta), [])
+    stored = store.document("m")
+    assert stored is not None and json.loads(stored["meta"]) == dict(meta)
+    store.save(Document("n", "text"), [])
+    assert store.document("n")["meta"] is None  # type: ignore[index]
 
 
 def test_views_read_well_in_sql_clients(db_path: str) -> None:

@@ -30,6 +30,8 @@ def register(sub: Any) -> None:
                    help="a file of URLs to fetch, one a line (# comments)")
     p.add_argument("--actors", action="append", default=[], type=Path, help="extra actor knowledge file")
     p.add_argument("--patterns", action="append", default=[], type=Path, help="extra pattern file")
+    p.add_argument("--places", action="append", default=[], type=Path,
+                   help="extra places file (the format of data/places/places.tsv)")
     g = p.add_argument_group("dumps (JSON Lines, CSV): which field or column holds each part")
     for part, usual in (("text", "text, body, content"), ("id", "id, doc_id, guid"), ("title", "title, headline"),
                         ("url", "url, link"), ("date", "published, date, pubdate")):
@@ -66,7 +68,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                           fetch=FetchSettings(max_bytes=args.max_bytes, timeout=args.timeout))
     store = Store.open(args.db)
     pipeline = Pipeline.load(Settings(model=args.model, actor_files=tuple(args.actors),
-                                      pattern_files=tuple(args.patterns)))
+                                      pattern_files=tuple(args.patterns), place_files=tuple(args.places)))
     with _progress(args.progress or sys.stderr.isatty()) as (say, tick):
         try:
             report = ingest(args.paths, store, pipeline, options=options, url_lists=args.urls, force=args.force,

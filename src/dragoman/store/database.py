@@ -13,6 +13,7 @@ never blocked on PostgreSQL and wait at most the lock timeout on SQLite.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -137,7 +138,7 @@ class Store:
                     doc_id=document.doc_id, content_hash=document.content_hash, title=document.title,
                     url=document.url, published=document.published, origin=document.origin,
                     ingested_at=_now(), n_events=len(doc_events), text=document.text,
-                    outlet=outlet(document.url)))
+                    outlet=outlet(document.url), meta=json.dumps(dict(document.meta)) if document.meta else None))
                 rows = _unique_rows(doc_events)
                 if rows:
                     assign_clusters(conn, rows)

@@ -51,6 +51,7 @@ documents = Table(
     Column("n_events", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("outlet", String(200)),  # the publisher (host of the URL) when known: counts "sources"
+    Column("meta", Text),  # JSON object of the reader's extras: author, site, dateline, wire ...
 )
 
 
@@ -177,7 +178,12 @@ def _v3(conn: Connection) -> None:
         conn.execute(sql(f"CREATE VIEW {name} AS {body}"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: Connection) -> None:
+    """Documents keep their readers' metadata (author, site, dateline, wire) as a JSON object."""
+    _add_missing_columns(conn, documents)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 
 
 def event_row(event: Event) -> dict[str, Any]:
