@@ -19,7 +19,9 @@ Order of work in ``MentionFinder.find``:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -235,28 +237,11 @@ class MentionFinder:
 
     def sector_in(self, words: list[Token]) -> str | None:
         """The sector named by a noun phrase's words (two-word role names first: "foreign minister")."""
-        for i, tok in enumerate(words):
-            if i + 1 < len(words):
-                pair = self.kb.sector_of(f"{tok.lower_} {words[i + 1].lower_}")
-                if pair:
-                    return pair
-        for tok in reversed(words):
-            sector = self.kb.sector_of(tok.lower_) or self.kb.sector_of(tok.lemma_.lower())
-            if sector:
-                return sector
-        return None
+        return _named_by(words, self.kb.sector_of, lemmas=True)
 
     def role_in(self, words: list[Token]) -> str | None:
-        for i, tok in enumerate(words):
-            if i + 1 < len(words):
-                pair = self.kb.role_of(f"{tok.lower_} {words[i + 1].lower_}")
-                if pair:
-                    return pair
-        for tok in reversed(words):
-            role = self.kb.role_of(tok.lower_)
-            if role:
-                return role
-        return None
+        """The office named by a noun phrase's words ("top diplomat" -> foreign_minister)."""
+        return _named_by(words, self.kb.role_of, lemmas=False)
 
     # --- people not in the dictionary by that exact name ---------------------------------------------
     def _people(self, doc: Doc, found: dict[int, Mention], taken: dict[int, int], date: dt.date | None) -> None:
@@ -426,3 +411,16 @@ def _best(entries: tuple[Entry, ...]) -> Entry | None:
     if not entries:
         return None
     return min(entries, key=lambda e: KIND_ORDER.get(e.kind, 9))
+
+
+def _named_by(words: list[Token], lookup: Callable[[str], str | None], lemmas: bool) -> str | None:
+    """The first value ``lookup`` gives for a two-word name among ``words``, else for one word, last first."""
+    for first, second in pairwise(words):
+        found = lookup(f"{first.lower_} {second.lower_}")
+        if found:
+            return found
+    for tok in reversed(words):
+        found = lookup(tok.lower_) or (lookup(tok.lemma_.lower()) if lemmas else None)
+        if found:
+            return found
+    return None

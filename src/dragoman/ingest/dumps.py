@@ -24,14 +24,19 @@ from dragoman.records import Document
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
-def jsonl_documents(source: Source) -> Iterator[Document | InputError]:
+def _text_of(source: Source, what: str) -> str | InputError:
+    """The decoded text of a dump, or the error that says why there is none."""
     try:
         text = decode(source.data, source.origin)
     except InputError as err:
-        yield err
-        return
-    if not text.strip():
-        yield InputError(source.origin, "empty file (no JSON lines)")
+        return err
+    return text if text.strip() else InputError(source.origin, f"empty file (no {what})")
+
+
+def jsonl_documents(source: Source) -> Iterator[Document | InputError]:
+    text = _text_of(source, "JSON lines")
+    if isinstance(text, InputError):
+        yield text
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -48,13 +53,9 @@ def jsonl_documents(source: Source) -> Iterator[Document | InputError]:
 
 
 def csv_documents(source: Source) -> Iterator[Document | InputError]:
-    try:
-        text = decode(source.data, source.origin)
-    except InputError as err:
-        yield err
-        return
-    if not text.strip():
-        yield InputError(source.origin, "empty file (no CSV rows)")
+    text = _text_of(source, "CSV rows")
+    if isinstance(text, InputError):
+        yield text
         return
     delimiter = "\t" if source.origin.lower().endswith(".tsv") else _sniff(text)
     rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
