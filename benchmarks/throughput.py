@@ -27,11 +27,16 @@ from dragoman.store.database import Store
 REPO = Path(__file__).resolve().parents[1]
 
 
-def corpus(shared: Path, n: int) -> list[str]:
+def corpus(shared: Path, n: int, sentences_per_doc: int) -> list[str]:
+    """``n`` documents: the seed article, and the PLOVER GSR sentences (when ../shared is there) either one
+    per document (``sentences_per_doc`` 1: wire snippets, where per-document costs weigh most) or joined
+    into article-sized documents."""
     texts = [(REPO / "examples" / "iran-russia-2023.txt").read_text(encoding="utf-8")]
     gsr = shared / "eval" / "plover-gsr" / "documents.jsonl"
     if gsr.exists():
-        texts += [json.loads(line)["text"] for line in gsr.read_text(encoding="utf-8").splitlines() if line.strip()]
+        sentences = [json.loads(line)["text"].strip() for line in gsr.read_text(encoding="utf-8").splitlines()
+                     if line.strip()]
+        texts += [" ".join(sentences[i:i + sentences_per_doc]) for i in range(0, len(sentences), sentences_per_doc)]
     return [texts[i % len(texts)] for i in range(n)]
 
 
@@ -39,9 +44,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sentences-per-doc", type=int, default=1,
+                        help="GSR sentences joined per document (1: snippets; 20: article-sized)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     args = parser.parse_args()
-    texts = corpus(args.shared, args.docs)
+    texts = corpus(args.shared, args.docs, args.sentences_per_doc)
     pipeline = Pipeline.load()
     nlp = load_model(None)
     tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts))
