@@ -10,7 +10,7 @@ import pytest
 from dragoman.actors.kb import ActorKB, parse_date
 from dragoman.errors import ConfigError
 
-PETRARCH = Path(__file__).resolve().parents[3] / "shared" / "peer" / "petrarch2" / "PETR.Validate.actors.txt"
+PETRARCH = Path(__file__).resolve().parent / "fixtures" / "PETR.Validate.actors.txt"  # MIT, see LICENSE there
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,6 @@ def test_petrarch_syntax_error(tmp_path: Path) -> None:
         ActorKB.load([path])
 
 
-@pytest.mark.skipif(not PETRARCH.exists(), reason="../shared/peer not present")
 def test_petrarch_validation_dictionary_loads() -> None:
     kb = ActorKB.load([PETRARCH])
     assert any(e.code == "PRK" for e in kb.lookup("Pyongyang"))
