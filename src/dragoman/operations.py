@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -17,10 +17,12 @@ from sqlalchemy.exc import DBAPIError
 from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.evaluate import Score, load_gold, score
 from dragoman.ingest import ReadOptions, language_problem, read_sources
-from dragoman.pipeline import Pipeline
 from dragoman.records import Document
 from dragoman.store.database import EventFilter, Store
 from dragoman.store.schema import documents as documents_table
+
+if TYPE_CHECKING:  # the pipeline (and spaCy) load only when documents are coded
+    from dragoman.pipeline import Pipeline
 
 
 @dataclass

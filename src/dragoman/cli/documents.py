@@ -15,7 +15,6 @@ from dragoman.cli.output import print_score, print_table
 from dragoman.ingest import FetchSettings, Fields, ReadOptions
 from dragoman.ingest.readers import MAX_BYTES
 from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest
-from dragoman.pipeline import Pipeline, Settings
 from dragoman.store.database import Store
 
 STDIN_FORMATS = {"txt": ".txt", "md": ".md", "jsonl": ".jsonl", "csv": ".csv", "tsv": ".tsv",
@@ -66,6 +65,8 @@ def run_ingest(args: argparse.Namespace) -> int:
                     date=args.date_field)
     options = ReadOptions(max_bytes=args.max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
                           fetch=FetchSettings(max_bytes=args.max_bytes, timeout=args.timeout))
+    from dragoman.pipeline import Pipeline, Settings  # spaCy loads only for the commands that code
+
     store = Store.open(args.db)
     pipeline = Pipeline.load(Settings(model=args.model, actor_files=tuple(args.actors),
                                       pattern_files=tuple(args.patterns), place_files=tuple(args.places)))
@@ -120,6 +121,8 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[str], None], Callable[[], 
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from dragoman.pipeline import Pipeline, Settings
+
     text, gold = example_paths()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(args.keep) if args.keep else str(Path(tmp) / "demo.db")

@@ -18,7 +18,6 @@ from xml.etree.ElementTree import ParseError
 
 import defusedxml
 import defusedxml.ElementTree
-import feedparser
 
 from dragoman.errors import InputError
 from dragoman.ingest.html import fragment_text
@@ -53,6 +52,8 @@ def feed_documents(source: Source) -> Iterator[Document | InputError]:
     if problem is not None:
         yield problem
         return
+    import feedparser  # on first use: it is slow to import and most runs read no feed
+
     parsed = feedparser.parse(io.BytesIO(source.data), resolve_relative_uris=False, sanitize_html=True)
     if not parsed.entries:
         if not parsed.get("version"):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import trafilatura
 from lxml import html as lxml_html
 
 from dragoman.errors import InputError
@@ -47,6 +46,8 @@ def html_document(markup: str, source: Source) -> Document | InputError:
         return InputError(source.origin, "not HTML (no markup)")
     if _OPEN_HTML.search(markup[:4096]) and not _CLOSE_HTML.search(markup[-4096:]):
         return InputError(source.origin, "truncated HTML (no closing </body> or </html>); save the whole page")
+    import trafilatura  # on first use: it is slow to import and most runs read no HTML
+
     tree = trafilatura.load_html(markup)
     if tree is None:
         return InputError(source.origin, "not HTML that can be parsed")
