@@ -135,7 +135,7 @@ def _check_role(role: str, where: str) -> str:
 
 def _read(path: Path, ontology: Ontology) -> list[Pattern]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read pattern file: {exc}") from None
     except yaml.YAMLError as exc:
@@ -145,6 +145,20 @@ def _read(path: Path, ontology: Ontology) -> list[Pattern]:
     if not isinstance(raw, list):
         raise ConfigError(f"{path}: a list of patterns is expected")
     return [_pattern(item, f"{path}: pattern {i + 1}", ontology) for i, item in enumerate(raw)]
+
+
+def _load_yaml(text: str) -> Any:
+    """The YAML document in ``text``, parsed by libyaml when PyYAML has it (the bundled patterns take
+    0.25 s with the pure-Python parser, 0.03 s with libyaml; both build the same objects). libyaml words
+    its errors differently, so a file it refuses is parsed again by the pure-Python parser, whose error
+    (with its line) is the one reported."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except yaml.YAMLError:
+            pass  # reported below, in PyYAML's words
+    return yaml.safe_load(text)
 
 
 def _words(value: Any, where: str, key: str) -> frozenset[str]:
