@@ -39,6 +39,9 @@ KIND_ORDER = {"person": 0, "org": 1, "group": 2, "country": 3, "capital": 4, "ad
 FUZZY_PERSON = 88.0  # minimum rapidfuzz ratio for a misspelt person name
 FUZZY_NAME = 90.0  # ... for a misspelt country or organisation name
 FUZZY_MARGIN = 4.0  # the best candidate must beat the next different one by this much
+# The knowledge-base searches ask rapidfuzz only for names scoring at least the threshold minus the
+# margin (faster): a best name below the threshold is refused anyway, and a runner-up below that
+# floor could not have been within the margin of an accepted best name.
 # "rebels in the Ivory Coast", "students throughout Indonesia", "the Albanians of southern Serbia": a group
 # placed by a preposition takes the country of the place. Troops and settlers are often abroad: not placed.
 PLACING_PREPS = {"in", "of", "throughout", "across", "from", "inside"}
@@ -295,7 +298,8 @@ class MentionFinder:
         if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
                 and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN):
             return replace(aliases[best[0][0]], text=ent.text, how=f"fuzzy:{best[0][1] / 100:.2f}")
-        best = process.extract(key, self.person_names, scorer=fuzz.ratio, limit=2)
+        best = process.extract(key, self.person_names, scorer=fuzz.ratio, limit=2,
+                               score_cutoff=FUZZY_PERSON - FUZZY_MARGIN)
         if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
                 and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN
                      or self.kb.names[best[0][0]] == self.kb.names[best[1][0]]):
@@ -316,7 +320,8 @@ class MentionFinder:
             key = normalise(text)
             if len(key) < 6 or not text[:1].isupper() or key in self.kb.names:
                 continue  # short words are never guessed; known names were matched (or left out) already
-            best = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2)
+            best = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2,
+                                   score_cutoff=FUZZY_NAME - FUZZY_MARGIN)
             if not best or best[0][1] < FUZZY_NAME or not _same_initial(key, best[0][0]):
                 continue
             entries = self.kb.names[best[0][0]]
