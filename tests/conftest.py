@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from dragoman.pipeline import Pipeline
+from dragoman.store.database import Store
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -47,3 +48,14 @@ def db_path(tmp_path: Path) -> Iterator[str]:
     yield f"{plain}{separator}options={quote(f'-csearch_path={schema}')}"
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture()
+def store(db_path: str) -> Store:
+    """A store holding the hand-built test corpus of ``tests/store/corpus.py`` (no model needed)."""
+    from tests.store.corpus import articles
+
+    s = Store.open(db_path)
+    for document, events in articles():
+        s.save(document, events)
+    return s

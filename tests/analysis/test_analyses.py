@@ -12,15 +12,6 @@ import pytest
 from dragoman.analysis import build_network, dyad_series, period_of, render_report, timeline, write_network
 from dragoman.errors import DragomanError, ExportError
 from dragoman.store.database import Store
-from tests.store.corpus import articles
-
-
-@pytest.fixture()
-def store(db_path: str) -> Store:
-    s = Store.open(db_path)
-    for document, events in articles():
-        s.save(document, events)
-    return s
 
 
 def test_periods() -> None:

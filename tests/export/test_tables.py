@@ -13,15 +13,7 @@ from dragoman.errors import ExportError
 from dragoman.export import EXPORTERS, export_events, export_to_file
 from dragoman.export.tables import GDELT_COLUMNS, POLECAT_COLUMNS
 from dragoman.store.database import Store
-from tests.store.corpus import EXPECTED_CLUSTERS, EXPECTED_MENTIONS, articles
-
-
-@pytest.fixture()
-def store(db_path: str) -> Store:
-    s = Store.open(db_path)
-    for document, events in articles():
-        s.save(document, events)
-    return s
+from tests.store.corpus import EXPECTED_CLUSTERS, EXPECTED_MENTIONS
 
 
 def _tsv(text: str) -> list[dict[str, str]]:

@@ -415,7 +415,6 @@ class _Builder:
         )
 
 
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "le", "la", "al-"}
 TITLES = {"king", "queen", "emperor", "president", "sultan", "emir", "sheikh", "prince", "ayatollah",
           "colonel", "general", "mullah", "sayyid"}
 

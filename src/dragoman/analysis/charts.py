@@ -6,7 +6,6 @@ import datetime as dt
 from html import escape
 
 QUAD_COLOURS = {1: "#5b9bd5", 2: "#2e75b6", 3: "#f4a261", 4: "#c0392b"}
-QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
 def _ordinal(date: str) -> int:

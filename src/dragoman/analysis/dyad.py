@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from dragoman.errors import DragomanError
+from dragoman.events.ontology import QUAD_FIELDS
 from dragoman.store.clusters import Cluster
 from dragoman.store.database import Store
 from dragoman.store.query import EventFilter
@@ -40,8 +41,7 @@ class DyadSeries:
     units: tuple[Cluster, ...] = field(default=(), repr=False)
 
     def rows(self) -> list[dict[str, object]]:
-        return [{"period": p.period, "verbal_cooperation": p.quad[0], "material_cooperation": p.quad[1],
-                 "verbal_conflict": p.quad[2], "material_conflict": p.quad[3], "total": p.total,
+        return [{"period": p.period, **dict(zip(QUAD_FIELDS, p.quad, strict=True)), "total": p.total,
                  "goldstein_sum": round(p.goldstein_sum, 3), "goldstein_mean": p.goldstein_mean}
                 for p in self.periods]
 

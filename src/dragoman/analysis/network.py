@@ -14,6 +14,7 @@ from typing import IO, Any
 import networkx as nx
 
 from dragoman.errors import ExportError
+from dragoman.events.ontology import QUAD_FIELDS
 from dragoman.records import Actor
 from dragoman.store.clusters import Cluster
 from dragoman.store.database import Store
@@ -40,13 +41,11 @@ def network_from_units(units: list[Cluster]) -> nx.DiGraph:
                 graph.add_node(key, label=actor.name if key == actor.code else key, as_source=0, as_target=0)
             graph.nodes[key][role] += 1
         if not graph.has_edge(s, t):
-            graph.add_edge(s, t, weight=0, verbal_cooperation=0, material_cooperation=0, verbal_conflict=0,
-                           material_conflict=0, goldstein_sum=0.0, goldstein_mean=0.0)
+            graph.add_edge(s, t, weight=0, **dict.fromkeys(QUAD_FIELDS, 0), goldstein_sum=0.0, goldstein_mean=0.0)
         edge = graph.edges[s, t]
         edge["weight"] += 1
-        quad = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
         if 1 <= e.quad_class <= 4:
-            edge[quad[e.quad_class - 1]] += 1
+            edge[QUAD_FIELDS[e.quad_class - 1]] += 1
         edge["goldstein_sum"] = round(edge["goldstein_sum"] + e.goldstein, 3)
         edge["goldstein_mean"] = round(edge["goldstein_sum"] / edge["weight"], 3)
     return graph

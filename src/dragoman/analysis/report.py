@@ -8,9 +8,10 @@ import datetime as dt
 from collections import defaultdict
 from html import escape
 
-from dragoman.analysis.charts import QUAD_COLOURS, QUAD_LABELS, balance_svg, timeline_svg
+from dragoman.analysis.charts import QUAD_COLOURS, balance_svg, timeline_svg
 from dragoman.analysis.dyad import period_of
 from dragoman.errors import DragomanError
+from dragoman.events.ontology import QUAD_CLASSES
 from dragoman.records import Actor, Event
 from dragoman.store.clusters import Cluster
 from dragoman.store.database import Store
@@ -36,7 +37,7 @@ def _describe(e: Event) -> str:
 
 def _quad_dot(quad: int) -> str:
     return (f'<span class="q" style="background:{QUAD_COLOURS.get(quad, "#777")}" '
-            f'title="{escape(QUAD_LABELS.get(quad, "?"))}"></span>')
+            f'title="{escape(QUAD_CLASSES.get(quad, "?"))}"></span>')
 
 
 def _events_table(units: list[Cluster]) -> str:
@@ -108,8 +109,8 @@ def render_report(store: Store, doc: str | None = None, dyad: tuple[str, str] | 
     points = [(u.date_start, u.event.goldstein, u.event.quad_class, _describe(u.event)) for u in units
               if u.date_start]
     summary = (f"{len(units)} {'mentions' if mentions else 'events'} ({n_reports} reports); "
-               + ", ".join(f"{n} {QUAD_LABELS[q]}" for q, n in zip((1, 2, 3, 4), quads, strict=True)))
-    legend = " ".join(f"{_quad_dot(q)} {escape(QUAD_LABELS[q])}" for q in (1, 2, 3, 4))
+               + ", ".join(f"{n} {QUAD_CLASSES[q]}" for q, n in zip((1, 2, 3, 4), quads, strict=True)))
+    legend = " ".join(f"{_quad_dot(q)} {escape(QUAD_CLASSES[q])}" for q in (1, 2, 3, 4))
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

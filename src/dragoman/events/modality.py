@@ -34,7 +34,6 @@ HYPOTHETICAL_WORDS = frozenset({"likely", "unlikely", "possible", "probable", "a
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected",
                                "future", "prospective", "impending", "anticipated"})
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Nouns whose negated existence negates the clause they introduce: "no signs that", "no evidence that".
 EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "proof", "report"})

@@ -11,6 +11,10 @@ from types import MappingProxyType
 from dragoman.actors.kb import read_table
 from dragoman.errors import ConfigError
 
+# CAMEO's four quad classes, by number; ``QUAD_FIELDS`` are their names as column or attribute names.
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_FIELDS = tuple(QUAD_CLASSES[q].replace(" ", "_") for q in sorted(QUAD_CLASSES))
+
 
 @dataclass(frozen=True)
 class CameoCode:

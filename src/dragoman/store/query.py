@@ -14,8 +14,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from dragoman.store.schema import events
 
-QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-
 
 @dataclass(frozen=True)
 class EventFilter:
