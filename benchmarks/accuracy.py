@@ -54,6 +54,9 @@ def manual_codes(shared: Path) -> dict[str, str]:
 
 def sets(shared: Path) -> list[tuple[str, Path, Path]]:
     found = [("seed", REPO / "examples" / "iran-russia-2023.txt", REPO / "examples" / "iran-russia-2023.gold.jsonl")]
+    articles = shared / "eval" / "articles"
+    if articles.is_dir() and any(articles.glob("*.gold.jsonl")):
+        found.append(("articles", articles, articles))
     gsr = shared / "eval" / "plover-gsr"
     if (gsr / "documents.jsonl").exists():
         found.append(("plover-gsr", gsr / "documents.jsonl", gsr / "gold.jsonl"))
@@ -71,8 +74,13 @@ def main() -> int:
     for name, docs, gold in sets(args.shared):
         with tempfile.TemporaryDirectory() as tmp:
             store = Store.open(str(Path(tmp) / f"{name}.db"))
-            ingest([str(docs)], store, pipeline)
-            result = evaluate_store(store, [gold])
+            if docs.is_dir():
+                ingest(sorted(str(p) for p in docs.glob("*.txt")), store, pipeline)
+                golds = sorted(gold.glob("*.gold.jsonl"))
+            else:
+                ingest([str(docs)], store, pipeline)
+                golds = [gold]
+            result = evaluate_store(store, golds)
             summary = result.summary()
             print(f"{name}: {json.dumps(summary)}")
             rate, n = result.rates["code_exact"]

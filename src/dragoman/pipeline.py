@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dragoman.actors.kb import ActorKB
 from dragoman.actors.mentions import Mention, MentionFinder
 from dragoman.events.coder import CodedEvent, EventCoder
+from dragoman.events.dictionary import VerbDictionary
 from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
 from dragoman.nlp.model import load_model
@@ -45,6 +46,7 @@ class Pipeline:
     ontology: Ontology
     patterns: PatternSet
     places: PlaceResolver
+    verbs: VerbDictionary | None = None
     dater: EventDater = field(default_factory=EventDater)
     finder: MentionFinder = field(init=False)
     coder: EventCoder = field(init=False)
@@ -52,7 +54,7 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         self.finder = MentionFinder(self.nlp, self.kb)
-        self.coder = EventCoder(self.patterns)
+        self.coder = EventCoder(self.patterns, self.verbs)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Pipeline:
@@ -60,7 +62,8 @@ class Pipeline:
         ontology = Ontology.load()
         return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
                    patterns=PatternSet.load(ontology, settings.pattern_files),
-                   places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size)
+                   places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size,
+                   verbs=VerbDictionary.load(ontology))
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of each document, in input order, parsing in batches."""

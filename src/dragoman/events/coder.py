@@ -35,6 +35,7 @@ from dragoman.events.arguments import (
     subjects,
     theme_lemmas,
 )
+from dragoman.events.dictionary import VerbDictionary
 from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, read_modality
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
@@ -87,8 +88,9 @@ class _Trigger:
 
 
 class EventCoder:
-    def __init__(self, patterns: PatternSet) -> None:
+    def __init__(self, patterns: PatternSet, verbs: VerbDictionary | None = None) -> None:
         self.patterns = patterns
+        self.verbs = verbs  # the field's verb dictionary, for verbs no hand-written pattern knows
 
     def code(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         index = MentionIndex(mentions)
@@ -109,6 +111,12 @@ class EventCoder:
         found: list[_Trigger] = []
         for token in sent:
             candidates = self.patterns.for_token(token.lemma_, token.pos_)
+            if not candidates and token.pos_ == "VERB" and self.verbs is not None \
+                    and not self.patterns.for_token(token.lemma_, "VERB"):
+                found_pattern = self.verbs.pattern_for(token)
+                if found_pattern is not None:
+                    found.append(_Trigger(token, found_pattern))
+                continue
             if not candidates and token.pos_ == "PROPN" and token.lemma_.islower():
                 continue
             if candidates and token.pos_ == "NOUN" and (_modifier(token) or _background(token)):
