@@ -104,7 +104,9 @@ def parse(text: str, codes: frozenset[str] = frozenset()) -> Converted:
         if block is None:
             continue
         if line.startswith("-"):
-            _phrase(block, line[1:].strip(), number, out, codes)
+            origin = raw.split("#", 1)[1].split() if "#" in raw else []
+            word = origin[0] if origin and WORD.match(origin[0]) else ""
+            _phrase(block, line[1:].strip(), number, out, codes, _word(word))
         else:
             _verb(block, line, number, out, codes)
     return out
@@ -131,7 +133,7 @@ def _verb(block: Block, line: str, number: int, out: Converted, codes: frozenset
     block.verbs.append((_word(word), own or ""))
 
 
-def _phrase(block: Block, line: str, number: int, out: Converted, codes: frozenset[str]) -> None:
+def _phrase(block: Block, line: str, number: int, out: Converted, codes: frozenset[str], origin: str) -> None:
     code = _code(line) or ""  # [---]: the phrase is no event, whatever the block's default says
     body = CODE.sub("", line).strip()
     if code and not _known(code, codes, number, out):
@@ -198,13 +200,13 @@ def _phrase(block: Block, line: str, number: int, out: Converted, codes: frozens
         target = "" if target == "subject" else target
     block.phrases.append((code, " ".join(w.replace(" ", "_") for w in before),
                           " ".join(w.replace(" ", "_") for w in after), " ".join(p.replace(" ", "_") for p in preps),
-                          source, target, str(number)))
+                          source, target, origin, str(number)))
 
 
 def rows(conv: Converted) -> dict[str, str]:
     """The text of each generated file."""
     verbs = ["block\tverb\tcode"]
-    phrases = ["block\tcode\tbefore\tafter\tpreps\tsource\ttarget\tline"]
+    phrases = ["block\tcode\tbefore\tafter\tpreps\tsource\ttarget\tverb\tline"]
     seen: dict[str, str] = {}
     for block in conv.blocks:
         for verb, own in block.verbs:
@@ -222,7 +224,8 @@ def rows(conv: Converted) -> dict[str, str]:
                               "# verb is coded only through a phrase pattern of its block).\n" + "\n".join(verbs) + "\n",
         "phrases.tsv": HEADER + "# One row per phrase pattern of a verb block: before/after are words on the subject\n"
                                 "# and object side of the verb (&NAME: a synonym set), preps are PREP:word,word groups;\n"
-                                "# source/target name the role PETRARCH marked with $ and + (empty: the default).\n"
+                                "# source/target name the role PETRARCH marked with $ and + (empty: the default); verb is the\n"
+                                "# verb the pattern was written for (its comment in the source).\n"
                        + "\n".join(phrases) + "\n",
         "synsets.tsv": HEADER + "\n".join(synsets) + "\n",
         "report.txt": "What the import of CAMEO.2.0.txt could not express (tools/import_petrarch_verbs.py)\n"

@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dragoman.actors.discourse import unnamed_actors
 from dragoman.actors.kb import ActorKB
 from dragoman.actors.mentions import Mention, MentionFinder
 from dragoman.events.coder import CodedEvent, EventCoder
@@ -73,7 +74,7 @@ class Pipeline:
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)
-        mentions = self.finder.find(doc, reference.date)
+        mentions = unnamed_actors(doc, self.finder.find(doc, reference.date), self.kb)
         coded = self.coder.code(doc, mentions)
         return [self._record(document, doc, c, self.dater.event_date(doc, c, reference),
                              self.places.event_place(doc, c, mentions)) for c in coded]

@@ -171,7 +171,7 @@ class MentionFinder:
             head = head.head
         if head.i < root.i:
             return Mention(span.start, span.end, root.i, base, entry.kind)
-        words = _phrase_words(head)
+        words = phrase_words(head)
         sector = self.sector_in(words)
         is_person = head.ent_type_ in PERSON_LABELS
         if sector is None and not is_person:
@@ -231,7 +231,7 @@ class MentionFinder:
         entry = _best(self.kb.lookup(span.text))
         if entry is None or entry.country is None:
             return None
-        sector = self.sector_in(_phrase_words(head)) or affix.sector
+        sector = self.sector_in(phrase_words(head)) or affix.sector
         start = min(span.start, affix_token.i)
         actor = Actor(text=doc[start:head.i + 1].text, name=entry.name, code=entry.country + sector,
                       country=entry.country, org=None, sector=sector,
@@ -240,11 +240,11 @@ class MentionFinder:
 
     def sector_in(self, words: list[Token]) -> str | None:
         """The sector named by a noun phrase's words (two-word role names first: "foreign minister")."""
-        return _named_by(words, self.kb.sector_of, lemmas=True)
+        return named_by(words, self.kb.sector_of, lemmas=True)
 
     def role_in(self, words: list[Token]) -> str | None:
         """The office named by a noun phrase's words ("top diplomat" -> foreign_minister)."""
-        return _named_by(words, self.kb.role_of, lemmas=False)
+        return named_by(words, self.kb.role_of, lemmas=False)
 
     # --- people not in the dictionary by that exact name ---------------------------------------------
     def _people(self, doc: Doc, found: dict[int, Mention], taken: dict[int, int], date: dt.date | None) -> None:
@@ -391,7 +391,7 @@ def _place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> 
     return None
 
 
-def _phrase_words(head: Token) -> list[Token]:
+def phrase_words(head: Token) -> list[Token]:
     """The head of a noun phrase and its compound/adjective modifiers before it, in order."""
     return [t for t in head.subtree if (t.i < head.i and t.dep_ in ("compound", "amod", "npadvmod", "nmod"))
             or t.i == head.i]
@@ -418,7 +418,7 @@ def _best(entries: tuple[Entry, ...]) -> Entry | None:
     return min(entries, key=lambda e: KIND_ORDER.get(e.kind, 9))
 
 
-def _named_by(words: list[Token], lookup: Callable[[str], str | None], lemmas: bool) -> str | None:
+def named_by(words: list[Token], lookup: Callable[[str], str | None], lemmas: bool) -> str | None:
     """The first value ``lookup`` gives for a two-word name among ``words``, else for one word, last first."""
     for first, second in pairwise(words):
         found = lookup(f"{first.lower_} {second.lower_}")

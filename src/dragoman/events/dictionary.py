@@ -35,9 +35,14 @@ MUTUAL_CODES = ("04", "057", "06", "03")
 # Default codes that are too general to code a verb without a phrase saying what it is about: statements
 # (root 01) are the reporting verbs of every sentence; the rest are verbs of everyday motion and need.
 NO_DEFAULT_ROOTS = frozenset({"01"})
+FUNCTION_WORDS = frozenset({"to", "up", "off", "out", "down", "in", "on", "at", "by", "with", "from", "for", "of",
+                            "into", "over", "back", "away", "about", "against", "toward", "towards", "through",
+                            "a", "an", "the", "will", "not", "be", "is", "are", "was", "were", "has", "have",
+                            "had", "it", "that", "this", "as", "and", "or", "again", "forward", "together"})
 GENERAL_VERBS = frozenset({"see", "go", "leave", "lead", "expect", "want", "need", "face", "call", "take", "give",
                            "come", "make", "get", "keep", "hold", "provide", "bring", "move", "show", "run",
-                           "consider", "follow", "continue", "say", "tell", "add", "include", "know", "think"})
+                           "consider", "follow", "continue", "say", "tell", "add", "include", "know", "think",
+                           "join"})
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,12 @@ class Phrase:
     preps: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
     source: str
     target: str
+    verb: str  # the verb it was written for: a phrase of function words only ("* TO") is that verb's alone
     line: int
+    general: bool = True  # applies to every verb of its block
+
+    def applies_to(self, lemma: str) -> bool:
+        return self.general or self.verb == lemma or not self.verb
 
     @property
     def specificity(self) -> int:
@@ -98,7 +108,8 @@ class VerbDictionary:
             phrases.setdefault(row["block"], []).append(Phrase(
                 block=row["block"], code=code, before=_expand(row["before"], synsets),
                 after=_expand(row["after"], synsets), preps=tuple(preps), source=row["source"],
-                target=row["target"], line=int(row["line"] or 0)))
+                target=row["target"], verb=row["verb"], line=int(row["line"] or 0),
+                general=_content(row["before"], row["after"], row["preps"])))
         return cls(MappingProxyType({k: tuple(v) for k, v in verbs.items()}),
                    MappingProxyType({k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in phrases.items()}))
 
@@ -114,7 +125,7 @@ class VerbDictionary:
             if not all(w in context.after for w in entry.words[1:]):
                 continue
             for phrase in self.phrases.get(entry.block, ()):
-                if context.matches(phrase):
+                if phrase.applies_to(" ".join(entry.words)) and context.matches(phrase):
                     if not phrase.code:
                         return None
                     return _pattern(entry, phrase.code, f"petrarch:{entry.block}:{phrase.line}", phrase)
@@ -123,6 +134,12 @@ class VerbDictionary:
                 return _pattern(entry, entry.code, f"petrarch:{entry.block}", None)
             return None
         return None
+
+
+def _content(*cells: str) -> bool:
+    """The phrase names a thing (a noun, a synonym set), not only prepositions and particles."""
+    words = [w for cell in cells for item in cell.replace(",", " ").replace(":", " ").split() for w in item.split("_")]
+    return any(w.startswith("&") or (w and w not in FUNCTION_WORDS) for w in words)
 
 
 def _expand(cell: str, synsets: Mapping[str, set[str]]) -> tuple[frozenset[str], ...]:

@@ -18,6 +18,7 @@ from dragoman.errors import InputError
 from dragoman.ingest.datelines import separate
 from dragoman.ingest.dumps import csv_documents, jsonl_documents
 from dragoman.ingest.feeds import feed_documents
+from dragoman.ingest.frontmatter import header_parts, split_front_matter
 from dragoman.ingest.html import html_documents
 from dragoman.ingest.source import Fields, Source
 from dragoman.ingest.text import clean, decode
@@ -49,7 +50,10 @@ def _text_documents(source: Source) -> Iterator[Document | InputError]:
     except InputError as err:
         yield err
         return
-    yield Document(doc_id=source.doc_id, text=text, url=source.url, origin=source.origin)
+    fields, body = split_front_matter(text)
+    title, published, meta = header_parts(fields)
+    yield Document(doc_id=source.doc_id, text=body, url=source.url, origin=source.origin, title=title,
+                   published=published, meta=meta)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -70,7 +74,8 @@ def markdown_to_text(markdown: str) -> str:
 def _markdown_documents(source: Source) -> Iterator[Document | InputError]:
     for item in _text_documents(source):
         if isinstance(item, Document):
-            title = next((ln.lstrip("# ").strip() for ln in item.text.splitlines() if ln.startswith("#")), None)
+            title = item.title or next((ln.lstrip("# ").strip() for ln in item.text.splitlines()
+                                        if ln.startswith("#")), None)
             yield replace(item, text=markdown_to_text(item.text), title=title)
         else:
             yield item

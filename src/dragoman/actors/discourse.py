@@ -1,0 +1,129 @@
+"""Actors named only by their role or by a reference: their country or organisation from the discourse.
+
+Reads: the doc's parse and the mentions found so far. Adds mentions for
+- role phrases that name no state ("police", "security forces", "the junta", "officials", "protesters",
+  "Military spokesman Colonel X"): the state comes from a placing preposition on the phrase ("police in
+  Nairobi"), else, for armed groups ("the gunmen", "militants"), from the armed group last named, else from
+  the document's focus, the state its mentions name most often;
+- definite references to an organisation ("the bloc", "the alliance"): the organisation last named.
+Each added actor says in ``how`` where its country or organisation came from, and its confidence is lower
+for the coder (``how`` starts with ``discourse:``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from dragoman.actors.kb import ActorKB
+from dragoman.actors.mentions import PLACING_PREPS, Mention, named_by, phrase_words
+from dragoman.records import Actor
+
+STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
+PLACE_KINDS = frozenset({"country", "capital", "adjective"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
+GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
+DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+
+
+def focus_country(mentions: list[Mention]) -> str | None:
+    """The state the document's mentions name most often (the first named among equals)."""
+    counts = Counter(m.actor.country for m in mentions if m.kind in STATE_KINDS and m.actor.country)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(m.actor.country for m in mentions if m.actor.country and counts[m.actor.country] == best)
+
+
+def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB) -> list[Mention]:
+    """``mentions`` with the role phrases and organisation references of the document added, in text order."""
+    taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    focus = focus_country(mentions)
+    out = list(mentions)
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        new = _organisation_reference(token, out, kb) or _role_phrase(token, out, taken, kb, focus)
+        if new is None or any(i in taken for i in range(new.start, new.end)):
+            continue
+        out.append(new)
+        for i in range(new.start, new.end):
+            taken[i] = new
+    return sorted(out, key=lambda m: m.start)
+
+
+def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB) -> Mention | None:
+    ref = kb.reference(token.lower_)
+    if ref is None or ref[0] != "org" or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
+                                                  for c in token.children):
+        return None
+    before = [m for m in mentions if m.start < token.i and m.actor.org and m.kind in ("org", "role")]
+    if not before:
+        return None
+    antecedent = max(before, key=lambda m: m.start)
+    actor = replace(antecedent.actor, text=token.text, how=f"discourse:organisation ({antecedent.actor.text})")
+    return Mention(token.i, token.i + 1, token.i, actor, "org-reference")
+
+
+def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
+                 focus: str | None) -> Mention | None:
+    words = phrase_words(token)
+    if any(w.i in taken for w in words):
+        return None  # "Kenyan police": the country word's own phrase, found by the mention finder
+    is_person = token.ent_type_ == "PERSON"
+    if token.pos_ == "PROPN" and not is_person and not (token.i == token.sent.start and token.tag_ == "NNP"):
+        return None
+    # the head names the role ("security forces", "police"), not a modifier ("a joint press conference")
+    two = kb.sector_of(f"{words[-2].lower_} {token.lower_}") if len(words) > 1 else None
+    sector = two or kb.sector_of(token.lower_) or kb.sector_of(token.lemma_.lower())
+    if sector is None and is_person:
+        sector = named_by(words, kb.sector_of, lemmas=True)  # "Military spokesman Colonel X"
+    if sector is None:
+        return None
+    left = min(w.i for w in words)
+    doc = token.doc
+    text = doc[left:token.i + 1].text
+    place = _placed(token, taken)
+    if place is None and _placed_elsewhere(token):
+        return None  # "politicians from the three European countries": placed, by what we cannot tell
+    if place is not None:
+        country, how = place.actor.country, f"discourse:placed ({place.actor.text})"
+    elif sector in ARMED_SECTORS and (group := _recent_group(token, mentions)) is not None:
+        actor = replace(group.actor, text=text, how=f"discourse:armed group ({group.actor.text})")
+        return Mention(left, token.i + 1, token.i, actor, "role")
+    else:
+        country, how = focus, "discourse:focus country"
+    if country is None:
+        return None
+    actor = Actor(text=text, name=country, code=country + sector, country=country, sector=sector, how=how,
+                  entry=f"implied:{country}")
+    return Mention(left, token.i + 1, token.i, actor, "person" if is_person else "role")
+
+
+def _placed_elsewhere(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS and any(g.dep_ == "pobj" for g in c.children)
+               for c in noun.children)
+
+
+def _placed(noun: Token, taken: dict[int, Mention]) -> Mention | None:
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
+                continue
+            for t in [obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss", "nmod")]]:
+                mention = taken.get(t.i)
+                if mention is not None and mention.kind in PLACE_KINDS and mention.actor.country:
+                    return mention
+    return None
+
+
+def _recent_group(token: Token, mentions: list[Mention]) -> Mention | None:
+    sentences = {s.start: n for n, s in enumerate(token.doc.sents)}
+    here = sentences[token.sent.start]
+    before = [m for m in mentions if m.start < token.i and m.actor.sector in ARMED_SECTORS and m.kind == "group"
+              and here - sentences[token.doc[m.start].sent.start] <= GROUP_WINDOW]
+    return max(before, key=lambda m: m.start) if before else None
