@@ -21,6 +21,7 @@ Per sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
@@ -172,7 +173,8 @@ class EventCoder:
                 + ((f"modality cue: {cue}",) if cue else ()) \
                 + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
                 + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ()) \
-                + ((f"{modality} {code} -> intent {final}",) if final != code else ())
+                + ((f"{modality} {code} -> intent {final}",) if final != code else ()) \
+                + (("symmetric: the parties act on one another",) if pattern.mutual and target_role == "" else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
                 source=source, target=target, modality=modality, attribution=attribution,
@@ -294,8 +296,7 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     """One (source, target) pair per actor pair. Without a target, the coordinated sources of a mutual
     event ("Iran and Russia signed", "the two sides discussed") act on one another: two parties give one
     event; three or more ("deputy ministers of Syria, Turkey, Iran and Russia are to meet") one multilateral
-    event, recorded as its first two parties, rather than a row per pair that would count one meeting many
-    times. A collective target ("mediation between X and Y", "calm between the two countries") is one
+    event per unordered pair of parties (each marked symmetric in its notes). A collective target ("mediation between X and Y", "calm between the two countries") is one
     party to a non-mutual event, recorded by its first member."""
     source_list = [m for s in sources for m in _members(s)]
     target_list = [m for t in targets for m in _members(t)]
@@ -306,7 +307,7 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     target_list = [t for t in _unique(target_list)
                    if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
     if not target_list and pattern.mutual and len(source_list) > 1:
-        return [(source_list[0], source_list[1])]
+        return list(combinations(source_list, 2))
     if not target_list:
         return [(s, None) for s in source_list]
     return [(s, t) for s in source_list for t in target_list]
