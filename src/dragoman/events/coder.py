@@ -55,6 +55,16 @@ BACKGROUND_PREPS = frozenset({"after", "following", "despite", "amid", "amidst",
 EXPECTATION_CUES = frozenset({"expected", "expect", "expects", "due", "likely", "scheduled"})
 # Where an event without a named target takes place: "demonstrated in Serbia", "a curfew in Abidjan".
 PLACE_PREPS = frozenset({"in", "throughout", "across", "outside", "at", "inside"})
+# Nouns that name an event already reported ("condemned the killings", "welcomed the deal"), besides the
+# noun triggers of the patterns; and which of them name a conflictual act.
+CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast", "explosion", "launch", "raid",
+                            "incursion", "invasion", "coup", "takeover", "crackdown", "violence", "abduction",
+                            "kidnapping", "execution", "incident", "provocation", "test"})
+EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
+                                          "ceasefire", "truce", "release", "exchange"})
+# Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
+# accuse, criticise.
+REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 
@@ -104,7 +114,7 @@ class EventCoder:
             for trigger in triggers:
                 if trigger.governed or (trigger.pattern.kind == "reporting" and not reporting_only):
                     continue
-                sentence_events += self._frame(sent, s_index, trigger, index)
+                sentence_events += self._frame(sent, s_index, trigger, index, events + sentence_events)
             events += _one_per_dyad(sentence_events)
         return _drop_references(events, doc)
 
@@ -132,12 +142,16 @@ class EventCoder:
                 found.append(_Trigger(token, chosen))
         return found
 
-    def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex) -> list[CodedEvent]:
+    def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex,
+               earlier: list[CodedEvent]) -> list[CodedEvent]:
         token, pattern = trigger.token, trigger.pattern
         sources, source_role = _fill(token, pattern.source, pattern, index)
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
+        if not targets and pattern.kind == "event" and not pattern.target_optional and pattern.pos == "VERB" \
+                and pattern.cameo[:2] in REACTION_ROOTS:
+            targets, target_role = self._event_reference(token, sources, earlier)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
@@ -182,6 +196,35 @@ class EventCoder:
                 confidence=_confidence(pattern, source, target, source_role), notes=notes, cameo=final,
             ))
         return out
+
+
+    def _event_reference(self, verb: Token, sources: list[Mention],
+                         earlier: list[CodedEvent]) -> tuple[list[Mention], str]:
+        """ "X condemned the killings", "Y welcomed the agreement": an object naming an event coded earlier
+        in the document points at its party: the perpetrator of a conflictual act, the other side of a
+        cooperative one (whichever is not the new event's source)."""
+        for obj in role_heads(verb, "object"):
+            if obj.pos_ != "NOUN" or not _definite(obj) and obj.tag_ != "NNS":
+                continue
+            lemma = obj.lemma_.lower()
+            if not (self.patterns.for_token(lemma, "NOUN") or lemma in EVENT_NOUNS):
+                continue
+            conflictual = lemma in CONFLICT_NOUNS or any(_conflictual(p.cameo) for p in
+                                                         self.patterns.for_token(lemma, "NOUN"))
+            same = [e for e in earlier if verb.doc[e.trigger].lemma_.lower() == lemma]
+            alike = [e for e in earlier if _conflictual(e.code) == conflictual and int(e.code[:2]) >= 14] \
+                if conflictual else [e for e in earlier if e.code[:2] in ("03", "04", "05", "06", "08")]
+            for referent in reversed(same or alike):
+                source_keys = {s.actor.country or s.actor.org or s.actor.code for s in sources}
+                for party in (referent.source, referent.target):
+                    if party is not None and (party.actor.country or party.actor.org or party.actor.code) \
+                            not in source_keys:
+                        actor = replace(party.actor, text=obj.text,
+                                        how=f"event reference:{verb.doc[referent.trigger].text}+{party.actor.how}")
+                        return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
+                            f"event reference ({verb.doc[referent.trigger].text!r})"
+                break
+        return [], ""
 
 
 def _outside(source: Mention, verb: Token | None) -> bool:
