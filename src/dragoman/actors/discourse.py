@@ -24,6 +24,10 @@ from dragoman.records import Actor
 STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
 PLACE_KINDS = frozenset({"country", "capital", "adjective"})
 ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
+# Sectors that the document's focus state may give an unplaced role phrase: its organs, its opposition,
+# and crowds in its streets; not victims or other people, who are as often another state's.
+FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI", "MED"})
+CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marcher", "activist", "striker"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 
@@ -93,8 +97,10 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     elif sector in ARMED_SECTORS and (group := _recent_group(token, mentions)) is not None:
         actor = replace(group.actor, text=text, how=f"discourse:armed group ({group.actor.text})")
         return Mention(left, token.i + 1, token.i, actor, "role")
-    else:
+    elif sector in FOCUS_SECTORS or token.lemma_.lower() in CROWD_WORDS:
         country, how = focus, "discourse:focus country"
+    else:
+        return None  # "47 people", "civilians": victims are often another state's; not guessed
     if country is None:
         return None
     actor = Actor(text=text, name=country, code=country + sector, country=country, sector=sector, how=how,

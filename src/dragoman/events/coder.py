@@ -116,7 +116,7 @@ class EventCoder:
                     continue
                 sentence_events += self._frame(sent, s_index, trigger, index, events + sentence_events)
             events += _one_per_dyad(sentence_events)
-        return _drop_references(events, doc)
+        return _drop_references([e for e in events if not _within_one_state(e)], doc)
 
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
@@ -225,6 +225,19 @@ class EventCoder:
                             f"event reference ({verb.doc[referent.trigger].text!r})"
                 break
         return [], ""
+
+
+def _within_one_state(event: CodedEvent) -> bool:
+    """A cooperative or verbal event between two organs of one state ("Turkey agreed to send the bid to its
+    parliament", "the army supports the police") is the working of that state, not an event between
+    actors; inside one state only acts between the state and others (rebels, opposition, people) are coded,
+    and the conflictual acts among its organs (coups, purges)."""
+    if event.target is None or int(event.code[:2]) >= 14:
+        return False
+    source, target = event.source.actor, event.target.actor
+    if source.country is None or source.country != target.country or source.org or target.org:
+        return False
+    return (source.sector or "GOV") in STATE_SECTORS and (target.sector or "GOV") in STATE_SECTORS
 
 
 def _outside(source: Mention, verb: Token | None) -> bool:
