@@ -19,6 +19,7 @@ Order of work in ``MentionFinder.find``:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -110,10 +111,14 @@ class MentionFinder:
 
         spans = [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.exact(doc)]
+        if not doc.text.isascii():  # "Vučić", "Erdoğan", "García": also matched without their accents
+            folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc],
+                         spaces=[bool(t.whitespace_) for t in doc])
+            spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(folded)]
         spans = [s for s in filter_spans(spans) if _cased(s)]
         found: dict[int, Mention] = {}  # start token -> mention
         taken: dict[int, int] = {}  # token -> start of the mention holding it
-        resolved = [(span, _best(self.kb.lookup(span.text))) for span in spans]
+        resolved = [(span, _best(self.kb.lookup(span.text) or self.kb.lookup(fold(span.text)))) for span in spans]
         for span, entry in sorted((p for p in resolved if p[1] is not None),
                                   key=lambda p: (KIND_ORDER.get(p[1].kind, 9), p[0].start)):  # type: ignore[union-attr]
             assert entry is not None
@@ -280,7 +285,7 @@ class MentionFinder:
 
     def _person(self, ent: Span, aliases: dict[str, Actor], date: dt.date | None) -> Actor | None:
         text = _strip_possessive(ent)
-        key = normalise(text)
+        key = fold(normalise(text))
         for k in range(len(key.split())):
             tail = " ".join(key.split()[k:])
             if tail in aliases:
@@ -395,6 +400,11 @@ def phrase_words(head: Token) -> list[Token]:
     """The head of a noun phrase and its compound/adjective modifiers before it, in order."""
     return [t for t in head.subtree if (t.i < head.i and t.dep_ in ("compound", "amod", "npadvmod", "nmod"))
             or t.i == head.i]
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics: "Vučić" -> "Vucic"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _strip_possessive(span: Span) -> str:
