@@ -62,6 +62,8 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
+# Uses of force whose target may be the state where they happen ("struck targets in Yemen").
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
 # accuse, criticise.
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
@@ -152,6 +154,8 @@ class EventCoder:
         if not targets and pattern.kind == "event" and not pattern.target_optional and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in REACTION_ROOTS:
             targets, target_role = self._event_reference(token, sources, earlier)
+        if not targets and pattern.cameo[:2] in FORCE_ROOTS:
+            targets, target_role = _place_target(token, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
@@ -238,6 +242,23 @@ def _within_one_state(event: CodedEvent) -> bool:
     if source.country is None or source.country != target.country or source.org or target.org:
         return False
     return (source.sector or "GOV") in STATE_SECTORS and (target.sector or "GOV") in STATE_SECTORS
+
+
+def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "struck targets in Yemen", "shelling across Ukraine": force used in a state names that state as
+    its target when the text names no other (the place preposition on the trigger or its object)."""
+    holders = [trigger] + role_heads(trigger, "object")
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                found = [m for m in index.in_phrase(obj) if m.kind in ("country", "capital") and m.actor.country]
+                if found:
+                    place = found[0]
+                    actor = replace(place.actor, how=f"{place.actor.how}+place of the act")
+                    return [replace(place, actor=actor)], f"place ({prep.text} {obj.text})"
+    return [], ""
 
 
 def _outside(source: Mention, verb: Token | None) -> bool:
