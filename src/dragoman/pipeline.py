@@ -23,6 +23,7 @@ from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
 from dragoman.nlp.model import load_model
 from dragoman.places import PlaceResolver
+from dragoman.places.setting import Occurrence, carry_settings
 from dragoman.records import Document, Event, EventDate, Evidence, Place, make_event_id
 from dragoman.time import EventDater
 
@@ -76,18 +77,23 @@ class Pipeline:
         reference = self.dater.document_date(document, doc)
         mentions = unnamed_actors(doc, self.finder.find(doc, reference.date), self.kb)
         coded = self.coder.code(doc, mentions)
-        return [self._record(document, doc, c, self.dater.event_date(doc, c, reference),
-                             self.places.event_place(doc, c, mentions)) for c in coded]
+        places = carry_settings([Occurrence(c.code, c.sentence_index, c.source.actor,
+                                            c.target.actor if c.target else None,
+                                            self.places.event_place(doc, c, mentions), doc[c.trigger].text)
+                                 for c in coded])
+        return [self._record(document, doc, c, self.dater.event_date(doc, c, reference), place, note)
+                for c, (place, note) in zip(coded, places, strict=True)]
 
     def _record(self, document: Document, doc: Doc, coded: CodedEvent, date: EventDate | None,
-                place: Place | None) -> Event:
+                place: Place | None, place_note: str | None = None) -> Event:
         code = self.ontology.get(coded.code)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
         evidence = Evidence(sentence=sent.text.strip(), sentence_index=coded.sentence_index,
                             start_char=coded.start_char, end_char=coded.end_char, trigger=trigger.text,
                             pattern=coded.pattern.id,
-                            notes=coded.notes + _resolution_notes(coded.source, coded.target))
+                            notes=coded.notes + _resolution_notes(coded.source, coded.target)
+                            + ((place_note,) if place_note else ()))
         source = coded.source.actor
         target = coded.target.actor if coded.target else None
         return Event(

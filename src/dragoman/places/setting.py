@@ -1,0 +1,52 @@
+"""The setting of a visit, meeting or summit, carried to the events that happen in it.
+
+"Sharif arrived in Beijing on Monday. ... The two leaders signed ...": the signing names no place, but
+it belongs to the visit placed two sentences earlier. An event with no place of its own takes the place
+of the latest meeting or visit when it is diplomatic (roots 03-08), shares a party with it and follows
+it within ``WINDOW`` sentences. The event's evidence says where its place came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dragoman.records import Actor, Place
+
+SETTING_CODES = ("040", "042", "043", "044", "045", "046")  # consult, visit, host, meet at a third place
+CARRIED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+WINDOW = 6  # sentences
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """What the carrying needs of one coded event, in document order."""
+
+    code: str
+    sentence_index: int
+    source: Actor
+    target: Actor | None
+    place: Place | None
+    trigger: str
+
+
+def _parties(source: Actor, target: Actor | None) -> frozenset[str]:
+    return frozenset(k for a in (source, target) if a is not None for k in (a.country or a.org,) if k)
+
+
+def carry_settings(events: Sequence[Occurrence]) -> list[tuple[Place | None, str | None]]:
+    """Each event's place, and a note when it was carried from a setting."""
+    out: list[tuple[Place | None, str | None]] = []
+    setting: Occurrence | None = None
+    for e in events:
+        place, note = e.place, None
+        if place is None and setting is not None and setting.place is not None \
+                and e.code[:2] in CARRIED_ROOTS and e.sentence_index - setting.sentence_index <= WINDOW \
+                and _parties(e.source, e.target) & _parties(setting.source, setting.target):
+            place = setting.place
+            note = (f"place {place.name!r} carried from the setting of {setting.trigger!r} "
+                    f"(sentence {setting.sentence_index})")
+        if e.place is not None and e.code.startswith(SETTING_CODES):
+            setting = e
+        out.append((place, note))
+    return out
