@@ -80,9 +80,13 @@ class Pipeline:
         places = carry_settings([Occurrence(c.code, c.sentence_index, c.source.actor,
                                             c.target.actor if c.target else None,
                                             self.places.event_place(doc, c, mentions), doc[c.trigger].text)
-                                 for c in coded])
+                                 for c in coded], self._dateline(document))
         return [self._record(document, doc, c, self.dater.event_date(doc, c, reference), place, note)
                 for c, (place, note) in zip(coded, places, strict=True)]
+
+    def _dateline(self, document: Document) -> Place | None:
+        name = dict(document.meta).get("dateline_place")
+        return self.places.named(name) if name else None
 
     def _record(self, document: Document, doc: Doc, coded: CodedEvent, date: EventDate | None,
                 place: Place | None, place_note: str | None = None) -> Event:

@@ -111,6 +111,17 @@ class PlaceResolver:
             return None
         return min(ranked, key=lambda r: r[:5])[5].place()
 
+    def named(self, name: str) -> Place | None:
+        """The place a bare name (a dateline's "ABUJA") most likely is, or None when the gazetteer has none."""
+        if self.gazetteer is None:
+            return None
+        candidates = self.gazetteer.lookup(name)
+        if not candidates:
+            return None
+        entry = self._choose(candidates, Counter())
+        return Place(name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
+                     geonameid=entry.geonameid, feature=entry.feature, text=name, precision=entry.precision)
+
     def places(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[DocPlace, ...]:
         """The doc's place names, each decided among its candidates; found once per doc."""
         cached = doc.user_data.get(_CACHE)

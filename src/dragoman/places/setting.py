@@ -3,7 +3,9 @@
 "Sharif arrived in Beijing on Monday. ... The two leaders signed ...": the signing names no place, but
 it belongs to the visit placed two sentences earlier. An event with no place of its own takes the place
 of the latest meeting or visit when it is diplomatic (roots 03-08), shares a party with it and follows
-it within ``WINDOW`` sentences. The event's evidence says where its place came from.
+it within ``WINDOW`` sentences. Else an event of the story's lead that is not a use of force takes the
+dateline's place ("VILNIUS, July 10 - Erdogan agreed ..."). The event's evidence says where its place
+came from.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from dragoman.records import Actor, Place
 SETTING_CODES = ("040", "042", "043", "044", "045", "046")  # consult, visit, host, meet at a third place
 CARRIED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 WINDOW = 6  # sentences
+# A wire story's lead reports what happened where its dateline places it; force used is placed by its
+# own sentence or not at all.
+LEAD = 3  # sentences
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -34,8 +40,9 @@ def _parties(source: Actor, target: Actor | None) -> frozenset[str]:
     return frozenset(k for a in (source, target) if a is not None for k in (a.country or a.org,) if k)
 
 
-def carry_settings(events: Sequence[Occurrence]) -> list[tuple[Place | None, str | None]]:
-    """Each event's place, and a note when it was carried from a setting."""
+def carry_settings(events: Sequence[Occurrence],
+                   dateline: Place | None = None) -> list[tuple[Place | None, str | None]]:
+    """Each event's place, and a note when it was carried from a setting or the dateline."""
     out: list[tuple[Place | None, str | None]] = []
     setting: Occurrence | None = None
     for e in events:
@@ -46,6 +53,8 @@ def carry_settings(events: Sequence[Occurrence]) -> list[tuple[Place | None, str
             place = setting.place
             note = (f"place {place.name!r} carried from the setting of {setting.trigger!r} "
                     f"(sentence {setting.sentence_index})")
+        if place is None and dateline is not None and e.sentence_index < LEAD and e.code[:2] not in FORCE_ROOTS:
+            place, note = dateline, f"place {dateline.name!r} from the dateline (the story's lead)"
         if e.place is not None and e.code.startswith(SETTING_CODES):
             setting = e
         out.append((place, note))
