@@ -1,6 +1,6 @@
 """Convert the people of PETRARCH-2's Phoenix actor dictionaries (MIT) into dragoman's people format.
 
-    python tools/import_petrarch_actors.py [--source ../shared/peer/petrarch2] [--check]
+    python tools/import_petrarch_actors.py [--source tools/sources/petrarch2] [--check]
 
 Reads Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and Phoenix.MilNonState.actors.txt with
 dragoman's own PETRARCH reader (``dragoman.actors.petrarch``) and writes
@@ -105,7 +105,7 @@ def convert(source: Path, kb: ActorKB, report: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "peer" / "petrarch2")
+    parser.add_argument("--source", type=Path, default=REPO / "tools" / "sources" / "petrarch2")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     kb = ActorKB.load()  # the curated knowledge base: people it names are not imported

@@ -238,12 +238,15 @@ def test_object_control_gives_the_infinitive_its_subject() -> None:
     assert [t.text for t in subjects(doc[4])] == ["Iran"]
 
 
-def test_a_multilateral_meeting_is_one_event(coder: EventCoder) -> None:
+def test_a_multilateral_meeting_is_one_event_per_pair(coder: EventCoder) -> None:
     rows = [("Iran", "Iran", "PROPN", "nsubj", 5), (",", ",", "PUNCT", "punct", 0),
             ("Russia", "Russia", "PROPN", "conj", 0), ("and", "and", "CCONJ", "cc", 2),
             ("Turkey", "Turkey", "PROPN", "conj", 2), ("met", "meet", "VERB", "ROOT", 5),
             (".", ".", "PUNCT", "punct", 5)]
-    assert summary(code(coder, rows)) == [("040", "IRN", "RUS", "asserted")]
+    events = code(coder, rows)
+    assert summary(events) == [("040", "IRN", "RUS", "asserted"), ("040", "IRN", "TUR", "asserted"),
+                               ("040", "RUS", "TUR", "asserted")]
+    assert all(any(n.startswith("symmetric") for n in e.notes) for e in events)
 
 
 def test_mediation_between_two_parties_is_one_event(coder: EventCoder) -> None:

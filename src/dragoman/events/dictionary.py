@@ -63,7 +63,8 @@ class Phrase:
 
     @property
     def specificity(self) -> int:
-        return len(self.before) + len(self.after) + sum(1 + len(words) for _, words in self.preps)
+        """Words tell more than a bare preposition: "* AID" beats "* (TO)"."""
+        return 2 * (len(self.before) + len(self.after)) + sum(1 + 2 * len(words) for _, words in self.preps)
 
 
 @dataclass(frozen=True)
