@@ -49,7 +49,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Brazil may put pressure on Paraguay to agree to the deal.", [("100", "BRA", "PRY", "hypothetical")]),
     # a multilateral meeting is one event; so is a mediation between two parties
     ("Foreign ministers of Egypt, Jordan, Iraq and Qatar will meet in Cairo next week.",
-     [("036", "EGY", "JOR", "planned")]),
+     [("036", a, b, "planned") for a, b in [("EGY", "JOR"), ("EGY", "IRQ"), ("EGY", "QAT"), ("JOR", "IRQ"),
+                                            ("JOR", "QAT"), ("IRQ", "QAT")]]),
     ("Algeria offered to mediate between Mali and Niger.", [("039", "DZA", "MLI", "asserted")]),
     # inward events: the place, else the source's own state (police)
     ("Chilean students rioted in Lima on Sunday.", [("145", "CHL", "PER", "asserted")]),

@@ -232,16 +232,23 @@ class EventCoder:
 
 
 def _within_one_state(event: CodedEvent) -> bool:
-    """A cooperative or verbal event between two organs of one state ("Turkey agreed to send the bid to its
+    """A cooperative event or statement between two organs of one state ("Turkey agreed to send the bid to its
     parliament", "the army supports the police") is the working of that state, not an event between
     actors; inside one state only acts between the state and others (rebels, opposition, people) are coded,
     and the conflictual acts among its organs (coups, purges)."""
-    if event.target is None or int(event.code[:2]) >= 14:
-        return False
+    if event.target is None or int(event.code[:2]) >= 10:
+        return False  # demands, protests and force inside one state are its politics: coded
     source, target = event.source.actor, event.target.actor
     if source.country is None or source.country != target.country or source.org or target.org:
         return False
-    return (source.sector or "GOV") in STATE_SECTORS and (target.sector or "GOV") in STATE_SECTORS
+    return _organ(event.source) and _organ(event.target)
+
+
+def _organ(mention: Mention) -> bool:
+    """The mention names the state itself or one of its organs (not its people, rebels or opposition)."""
+    if mention.actor.sector is None:
+        return mention.kind in ("country", "capital", "adjective")
+    return mention.actor.sector in STATE_SECTORS
 
 
 def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
@@ -315,6 +322,9 @@ def _govern(triggers: list[_Trigger]) -> None:
                 trigger.governed = True
                 light[head.i].inner.append(trigger)
                 break
+            if outer is not None and outer.pattern.id.startswith("petrarch:") and outer.pattern.kind != "governs":
+                token = head  # a dictionary verb between ("threatened to stage a strike") is passed through
+                continue
             if outer is not None:
                 if outer.pattern.kind == "governs" and token in _governed_children(head):
                     trigger.governed = True
