@@ -300,3 +300,36 @@ def test_background_and_modifier_nouns_are_not_events(coder: EventCoder) -> None
             ("war", "war", "NOUN", "compound", 5), ("games", "game", "NOUN", "dobj", 3),
             (".", ".", "PUNCT", "punct", 3)]
     assert summary(code(coder, rows)) == [("062", "FRA", "DEU", "asserted")]
+
+
+def test_force_used_in_a_state_targets_it(coder: EventCoder) -> None:
+    # "Iran struck targets in Syria": the place of the act is its target when no actor is named
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("struck", "strike", "VERB", "ROOT", 1),
+            ("targets", "target", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 1),
+            ("Syria", "Syria", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows)
+    assert summary(events) == [("190", "IRN", "SYR", "asserted")]
+    assert "place of the act" in events[0].target.actor.how  # type: ignore[union-attr]
+
+
+def test_a_reaction_to_an_earlier_event_targets_its_perpetrator(coder: EventCoder) -> None:
+    # "Iran attacked Syria. Russia condemned the attack."
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+            ("Russia", "Russia", "PROPN", "nsubj", 5), ("condemned", "condemn", "VERB", "ROOT", 5),
+            ("the", "the", "DET", "det", 7), ("attack", "attack", "NOUN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)]
+    doc = make_doc(rows)
+    events = coder.code(doc, mentions(doc))
+    assert summary(events) == [("190", "IRN", "SYR", "asserted"), ("111", "RUS", "IRN", "asserted")]
+    assert events[1].target is not None and events[1].target.actor.how.startswith("event reference")
+
+
+def test_cooperation_between_organs_of_one_state_is_not_an_event(coder: EventCoder) -> None:
+    # "Iran's army supported Iran's police": the state at work, not an event between actors
+    doc = make_doc([("army", "army", "NOUN", "nsubj", 1), ("supported", "support", "VERB", "ROOT", 1),
+                    ("police", "police", "NOUN", "dobj", 1)])
+    army = Mention(0, 1, 0, Actor("army", "Iran", "IRNMIL", "IRN", sector="MIL"), "role")
+    police = Mention(2, 3, 2, Actor("police", "Iran", "IRNCOP", "IRN", sector="COP"), "role")
+    assert coder.code(doc, [army, police]) == []
+    rebels = Mention(2, 3, 2, Actor("rebels", "Iran", "IRNREB", "IRN", sector="REB"), "role")
+    assert summary(coder.code(doc, [army, rebels])) == [("051", "IRNMIL", "IRNREB", "asserted")]

@@ -61,6 +61,13 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Serbia may halt talks with Kosovo if the attacks continue.", [("134", "SRB", "XKX", "hypothetical")]),
     ("Students in Chile threatened to stage a strike unless Argentina lifted the ban.",
      [("133", "CHL", "ARG", "asserted")]),
+    # force used in a state targets it when no actor is named
+    ("US warplanes struck targets in Yemen on Tuesday.", [("195", "USA", "YEM", "asserted")]),
+    # coordinated sources of a non-mutual act: one event each
+    ("Saudi Arabia and the UAE cut ties with Qatar.", [("161", "SAU", "QAT", "asserted"),
+                                                      ("161", "ARE", "QAT", "asserted")]),
+    # a role without a named state takes the state of the place it acts in
+    ("Thousands of protesters marched against the government in Nairobi.", [("141", "KEN", "KEN", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),

@@ -208,7 +208,7 @@ class EventCoder:
         in the document points at its party: the perpetrator of a conflictual act, the other side of a
         cooperative one (whichever is not the new event's source)."""
         for obj in role_heads(verb, "object"):
-            if obj.pos_ != "NOUN" or not _definite(obj) and obj.tag_ != "NNS":
+            if obj.pos_ != "NOUN" or (not _definite(obj) and obj.tag_ != "NNS"):
                 continue
             lemma = obj.lemma_.lower()
             if not (self.patterns.for_token(lemma, "NOUN") or lemma in EVENT_NOUNS):
@@ -254,7 +254,7 @@ def _organ(mention: Mention) -> bool:
 def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
     """ "struck targets in Yemen", "shelling across Ukraine": force used in a state names that state as
     its target when the text names no other (the place preposition on the trigger or its object)."""
-    holders = [trigger] + role_heads(trigger, "object")
+    holders = [trigger, *role_heads(trigger, "object")]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
@@ -382,9 +382,10 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
            collective: bool = False) -> list[tuple[Mention, Mention | None]]:
     """One (source, target) pair per actor pair. Without a target, the coordinated sources of a mutual
     event ("Iran and Russia signed", "the two sides discussed") act on one another: two parties give one
-    event; three or more ("deputy ministers of Syria, Turkey, Iran and Russia are to meet") one multilateral
-    event per unordered pair of parties (each marked symmetric in its notes). A collective target ("mediation between X and Y", "calm between the two countries") is one
-    party to a non-mutual event, recorded by its first member."""
+    event; three or more ("deputy ministers of Syria, Turkey, Iran and Russia are to meet") one event per
+    unordered pair of parties (each marked symmetric in its notes). A collective target ("mediation between
+    X and Y", "calm between the two countries") is one party to a non-mutual event, recorded by its first
+    member."""
     source_list = [m for s in sources for m in _members(s)]
     target_list = [m for t in targets for m in _members(t)]
     if not pattern.mutual and (collective or any(len(t.members) > 1 for t in targets)):

@@ -104,8 +104,8 @@ class VerbDictionary:
                 raise ConfigError(f"{folder / 'phrases.tsv'}:{number}: unknown CAMEO code {code!r}")
             preps = []
             for group in row["preps"].split():
-                prep, _, words = group.partition(":")
-                preps.append((prep.lower(), _expand(words.replace(",", " "), synsets)))
+                prep, _, listed = group.partition(":")
+                preps.append((prep.lower(), _expand(listed.replace(",", " "), synsets)))
             phrases.setdefault(row["block"], []).append(Phrase(
                 block=row["block"], code=code, before=_expand(row["before"], synsets),
                 after=_expand(row["after"], synsets), preps=tuple(preps), source=row["source"],
@@ -155,15 +155,15 @@ def _expand(cell: str, synsets: Mapping[str, set[str]]) -> tuple[frozenset[str],
 
 def _pattern(entry: Verb, code: str, pattern_id: str, phrase: Phrase | None) -> Pattern:
     source: tuple[str, ...] = ("subject", "agent")
-    target: tuple[str, ...] = ("object", "dative") + tuple(f"prep:{p}" for p in TARGET_PREPS)
+    target: tuple[str, ...] = ("object", "dative", *tuple(f"prep:{p}" for p in TARGET_PREPS))
     if phrase is not None:
         if phrase.source:
             source = (phrase.source,)
         if phrase.target:
             target = (phrase.target,)
         else:
-            target = ("object", "dative") + tuple(dict.fromkeys(
-                [f"prep:{p}" for p, _ in phrase.preps] + [f"prep:{p}" for p in TARGET_PREPS]))
+            preps = [p for p, _ in phrase.preps] + list(TARGET_PREPS)
+            target = ("object", "dative", *(f"prep:{p}" for p in dict.fromkeys(preps)))
     return Pattern(id=pattern_id, lemmas=(entry.words[0],), pos="VERB", cameo=code, source=source, target=target,
                    mutual=code.startswith(MUTUAL_CODES), confidence=CONFIDENCE)
 

@@ -1,0 +1,34 @@
+"""The setting of a visit or meeting, and a wire story's dateline, carried to events that name no place."""
+
+from __future__ import annotations
+
+from dragoman.places.setting import LEAD, WINDOW, Occurrence, carry_settings
+from dragoman.records import Actor, Place
+
+BEIJING = Place(name="Beijing", country="CHN", precision="city")
+ABUJA = Place(name="Abuja", country="NGA", precision="city")
+
+
+def state(code: str) -> Actor:
+    return Actor(text=code, name=code, code=code, country=code)
+
+
+def test_a_visit_places_the_talks_that_follow_it() -> None:
+    events = [Occurrence("042", 0, state("PAK"), state("CHN"), BEIJING, "arrived"),
+              Occurrence("057", 2, state("PAK"), state("CHN"), None, "signed"),
+              Occurrence("057", 2, state("IND"), state("USA"), None, "signed"),  # other parties: not carried
+              Occurrence("190", 3, state("PAK"), state("CHN"), None, "attacked"),  # force: not carried
+              Occurrence("040", 2 + WINDOW + 1, state("PAK"), state("CHN"), None, "met")]  # too far
+    places = carry_settings(events)
+    assert places[0] == (BEIJING, None)
+    assert places[1][0] == BEIJING and "arrived" in (places[1][1] or "")
+    assert [p for p, _ in places[2:]] == [None, None, None]
+
+
+def test_the_dateline_places_the_lead_but_not_force_or_later_events() -> None:
+    events = [Occurrence("163", 0, state("NGA"), state("NER"), None, "imposed"),
+              Occurrence("190", 1, state("NER"), state("FRA"), None, "attacked"),
+              Occurrence("111", LEAD, state("FRA"), state("NER"), None, "condemned")]
+    places = carry_settings(events, dateline=ABUJA)
+    assert places[0][0] == ABUJA and "dateline" in (places[0][1] or "")
+    assert places[1] == (None, None) and places[2] == (None, None)
