@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import ActorKB
-from dragoman.actors.mentions import Mention
+from dragoman.actors.mention import Mention
 from dragoman.records import Actor
 
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}

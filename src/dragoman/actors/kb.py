@@ -30,6 +30,8 @@ from types import MappingProxyType
 
 import pycountry
 
+from dragoman.actors.entries import Entry, Tenure
+from dragoman.actors.petrarch import is_petrarch, read_petrarch
 from dragoman.errors import ConfigError
 
 # Codes in wide use for states that ISO 3166 does not (yet) list.
@@ -37,54 +39,6 @@ EXTRA_COUNTRIES = frozenset({"XKX"})
 PACKAGE_FILES = ("sector-codes.tsv", "region-codes.tsv", "countries.tsv", "sectors.tsv", "organisations.tsv",
                  "groups.tsv", "people.tsv", "affiliations.tsv", "references.tsv")
 CODE_SEGMENTS = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
-
-
-@dataclass(frozen=True)
-class Tenure:
-    """One office a person held, from ``start`` to ``end`` (inclusive; ``None``: open)."""
-
-    role: str
-    code: str
-    country: str | None
-    org: str | None
-    sector: str | None
-    start: dt.date | None
-    end: dt.date | None
-
-    def holds(self, date: dt.date) -> bool:
-        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One knowledge-base entry that a name can resolve to."""
-
-    id: str  # e.g. "country:IRN", "org:IAEA", "person:lavrov"
-    kind: str  # country, capital, adjective, org, group, person
-    name: str  # canonical name
-    code: str  # CAMEO actor code (country part plus sector, or the organisation's code)
-    country: str | None
-    org: str | None
-    sector: str | None
-    tenures: tuple[Tenure, ...] = ()  # people (and dated dictionary entries): offices with their dates
-
-    def tenure_at(self, date: dt.date | None) -> tuple[Tenure | None, str]:
-        """The office held at ``date`` and how it was chosen: "dated" (held then), "latest" (no date given:
-        the most recent office), "former" (the date is after every office), "before" (before the first)."""
-        if not self.tenures:
-            return None, "undated"
-        ordered = sorted(self.tenures, key=lambda t: (t.start or dt.date.min))
-        if date is None:
-            current = [t for t in ordered if t.end is None]
-            return (current[-1] if current else ordered[-1]), "latest"
-        held = [t for t in ordered if t.holds(date)]
-        if held:
-            # several offices at once (president and party leader): the first listed in the file wins
-            return min(held, key=self.tenures.index), "dated"
-        past = [t for t in ordered if t.end is not None and t.end < date]
-        if past:
-            return max(past, key=lambda t: t.end or dt.date.min), "former"
-        return ordered[0], "before"
 
 
 @dataclass(frozen=True)
@@ -263,7 +217,6 @@ class _Builder:
             bucket.append(entry)
 
     def load_file(self, path: Path) -> None:
-        from dragoman.actors.petrarch import is_petrarch, read_petrarch
 
         if is_petrarch(path):
             for entry, names in read_petrarch(path, self.code_problem, self.rejected):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -30,7 +30,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from dragoman.actors.coref import resolve_references
 from dragoman.actors.kb import ActorKB, Entry, normalise
+from dragoman.actors.mention import Mention
 from dragoman.records import Actor
 
 NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
@@ -47,27 +49,6 @@ FUZZY_MARGIN = 4.0  # the best candidate must beat the next different one by thi
 # placed by a preposition takes the country of the place. Troops and settlers are often abroad: not placed.
 PLACING_PREPS = {"in", "of", "throughout", "across", "from", "inside"}
 UNPLACED_SECTORS = {"MIL", "SET"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An actor mention: tokens ``start``..``end`` (exclusive) of the doc, ``head`` its syntactic head.
-
-    ``kind``: country, capital, adjective, org, group, person, role, affiliation, pronoun, group-reference.
-
-    ``members`` is set only for a group reference ("the two sides", "both countries", "the two neighbouring
-    countries"): the actors of the group in focus, in order of first mention, at least two. ``actor`` is
-    then the first member (its ``how`` is ``coreference:group``) so that code reading only ``actor`` still
-    sees a real participant; a coder that understands groups should code the event for the members (one
-    event per member, or member against member when the group is both sides of a symmetric event).
-    """
-
-    start: int
-    end: int
-    head: int
-    actor: Actor
-    kind: str
-    members: tuple[Actor, ...] = ()
 
 
 def entry_actor(entry: Entry, text: str, date: dt.date | None, how: str) -> Actor:
@@ -107,8 +88,6 @@ class MentionFinder:
     def find(self, doc: Doc, reference_date: dt.date | None = None) -> list[Mention]:
         """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which office a
         person held."""
-        from dragoman.actors.coref import resolve_references
-
         spans = [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.exact(doc)]
         if not doc.text.isascii():  # "Vučić", "Erdoğan", "García": also matched without their accents

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dragoman.actors.kb import Entry, Tenure
+from dragoman.actors.entries import Entry, Tenure
 from dragoman.errors import ConfigError
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
