@@ -2,7 +2,8 @@
 
 Ingests each set into a fresh temporary database with the installed dragoman, then scores the stored
 events with dragoman's own evaluator and prints the figures (and with --verbose the misses and false
-positives). Sets: the bundled seed article, and ../shared/eval/plover-gsr when it is there.
+positives). Sets: the bundled seed article, and ../shared/eval/articles and ../shared/eval/plover-gsr when
+they are there; for the articles, a table of the required rows missed by CAMEO root and why.
 
     .venv/bin/python benchmarks/accuracy.py [--verbose] [--shared ../shared]
 """
@@ -15,9 +16,11 @@ import json
 import re
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from dragoman.cli.output import print_misses
+from dragoman.evaluate import Score, fold
 from dragoman.operations import evaluate_store, ingest
 from dragoman.pipeline import Pipeline
 from dragoman.store.database import Store
@@ -50,6 +53,32 @@ def manual_codes(shared: Path) -> dict[str, str]:
         if best is not None:
             found[doc["id"]] = examples[best[0]]
     return found
+
+
+def miss_table(result: Score) -> str:
+    """Required gold rows missed, by CAMEO root: no event in their sentence, only events of another root
+    there, or an event of the right root with other actors; and found/total per root."""
+    events = [e for _, e in result.matched] + result.false_positives
+    rows: dict[str, Counter[str]] = {}
+    for row in result.missed:
+        if not row.get("required", True):
+            continue
+        root = str(row["code"][0])[:2]
+        here = [e for e in events if e["doc_id"] == row["doc"] and fold(row["sentence"]) in fold(e["sentence"])]
+        roots = {str(c)[:2] for c in row["code"]}
+        kind = "no event" if not here else "wrong actors" if any(e["cameo"][:2] in roots for e in here) \
+            else "another root"
+        rows.setdefault(root, Counter())[kind] += 1
+    for gold, _ in result.matched:
+        if gold.get("required", True):
+            rows.setdefault(str(gold["code"][0])[:2], Counter())["found"] += 1
+    lines = ["  root  found/total  no event  another root  wrong actors"]
+    for root in sorted(rows):
+        c = rows[root]
+        total = sum(c.values())
+        lines.append(f"  {root:>4}  {c['found']:>5}/{total:<5}  {c['no event']:>8}  {c['another root']:>12}  "
+                     f"{c['wrong actors']:>12}")
+    return "\n".join(lines)
 
 
 def sets(shared: Path) -> list[tuple[str, Path, Path]]:
@@ -100,6 +129,8 @@ def main() -> int:
                     manual[1] += len(traced)
                     print(f"  against the CAMEO manual's own code of the example ({len(codes)} of 321 sentences "
                           f"traced; {len(traced)} matched events): exact {exact:.3f}, same root {root:.3f}")
+            if name == "articles":
+                print(miss_table(result))
             if args.verbose:
                 print_misses(result.missed, result.false_positives, sys.stdout)
             store.close()
