@@ -140,7 +140,7 @@ class CodeReport:
     stored: bool = False
 
 
-def code_documents(items: Iterable[Document | InputError], pipeline: Pipeline, store: Store | None = None,
+def code_documents(items: Iterable[Document | InputError], pipeline: Pipeline | None, store: Store | None = None,
                    *, any_language: bool = False) -> CodeReport:
     """Code documents read by the caller (pasted text, an upload, a page), storing them when given a
     store: the web's "code text". Unreadable inputs and non-English documents are reported, not raised."""
@@ -153,7 +153,9 @@ def code_documents(items: Iterable[Document | InputError], pipeline: Pipeline, s
             report.warnings.append(f"{item.origin or item.doc_id}: {problem}; skipped")
         else:
             todo.append(item)
-    report.documents = list(pipeline.run(todo))
+    if todo and pipeline is None:
+        raise DragomanError("code_documents needs a pipeline to code documents")
+    report.documents = list(pipeline.run(todo)) if todo and pipeline is not None else []
     if store is not None:
         for document, events in report.documents:
             store.save(document, events)

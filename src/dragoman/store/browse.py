@@ -177,10 +177,11 @@ def _scalar(store: Store, query: Any) -> int:
 
 
 def event_with_cluster(store: Store, event_id: str) -> tuple[Any, Cluster] | None:
-    """The event ``event_id`` (or a unique prefix) and the cluster it belongs to, with every report."""
-    event = store.event(event_id)
-    if event is None:
+    """The event of id ``event_id`` (exactly: URLs hold whole ids) and its cluster, with every report."""
+    rows = list(store._rows(select(events).where(events.c.event_id == event_id)))
+    if not rows:
         return None
-    rows = list(store._rows(select(events.c.cluster_id).where(events.c.event_id == event.event_id)))
-    cluster = store.cluster(rows[0][0]) if rows and rows[0][0] else None
+    event = row_event(rows[0])
+    cluster_id = rows[0]._mapping["cluster_id"]
+    cluster = store.cluster(cluster_id) if cluster_id else None
     return event, cluster or Cluster.of(event)

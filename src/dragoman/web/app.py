@@ -67,11 +67,14 @@ class Services:
         if not self._coding.acquire(blocking=False):
             raise Busy()
         try:
+            documents = list(items())  # read (or fetch) first: a bad input fails before spaCy loads
+            if not any(isinstance(d, Document) for d in documents):
+                return code_documents(documents, None)
             if self._pipeline is None:
                 from dragoman.pipeline import Pipeline, Settings  # spaCy loads only here
 
                 self._pipeline = Pipeline.load(Settings(model=self.settings.model))
-            return code_documents(items(), self._pipeline, self.store if store else None)
+            return code_documents(documents, self._pipeline, self.store if store else None)
         finally:
             self._coding.release()
 

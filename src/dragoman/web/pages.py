@@ -132,8 +132,8 @@ def dyad_page(request: Request, a: Name = "", b: Name = "", by: Period = "month"
               for u in series.units if u.date_start]
     return _page(request, "dyad.html", {
         "series": series, "a": series.a, "b": series.b, "by": by, "directed": directed,
-        "balance": Markup(balance_svg(_period_table(series.periods))),  # noqa: S704 - the chart escapes its text
-        "timeline": Markup(timeline_svg(points)),  # noqa: S704
+        "balance": Markup(balance_svg(_period_table(series.periods))),
+        "timeline": Markup(timeline_svg(points)),
         "units": sorted(series.units, key=lambda u: (u.date_start or "9999", u.cluster_id)),
     })
 
@@ -147,8 +147,8 @@ def actor_page(request: Request, actor: Name = "", by: Period = "month", mention
               for u in profile.units if u.date_start]
     return _page(request, "actor.html", {
         "profile": profile, "actor": profile.actor, "by": by,
-        "balance": Markup(balance_svg(_period_table(profile.periods))),  # noqa: S704
-        "timeline": Markup(timeline_svg(points)),  # noqa: S704
+        "balance": Markup(balance_svg(_period_table(profile.periods))),
+        "timeline": Markup(timeline_svg(points)),
         "units": sorted(profile.units, key=lambda u: (u.date_start or "9999", u.cluster_id)),
     })
 
@@ -157,7 +157,7 @@ def actor_page(request: Request, actor: Name = "", by: Period = "month", mention
 def network_page(request: Request, sel: Annotated[Selection, Depends(selection)]) -> Response:
     graph = network_from_units(services(request).store.units(sel.where, mentions=sel.mentions))
     edges = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))[:30]
-    return _page(request, "network.html", {"sel": sel, "svg": Markup(network_svg(graph)),  # noqa: S704
+    return _page(request, "network.html", {"sel": sel, "svg": Markup(network_svg(graph)),
                                            "edges": edges, "n_nodes": graph.number_of_nodes(),
                                            "json_url": sel.url("/api/network")})
 
@@ -168,7 +168,7 @@ def map_page(request: Request, sel: Annotated[Selection, Depends(selection)]) ->
     points = browse.places(shared.store, sel.where, mentions=sel.mentions)
     link = sel.url("/events")
     return _page(request, "map.html", {"sel": sel, "points": points[:30], "n_places": len(points),
-                                       "svg": Markup(map_svg(shared.world(), points, link))})  # noqa: S704
+                                       "svg": Markup(map_svg(shared.world(), points, link))})
 
 
 @router.get("/code")

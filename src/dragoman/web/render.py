@@ -6,6 +6,7 @@ document or a query reaches the page as markup. The SVG drawings escape every la
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ def segments(text: str, spans: Sequence[tuple[int, int, str, str]]) -> list[Segm
     spans = [(max(0, s), min(len(text), e), k, i) for s, e, k, i in spans if e > s]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         over = [(k, i) for s, e, k, i in spans if s <= a and b <= e]
         kinds = tuple(dict.fromkeys(k for k, _ in over))
         ids = tuple(dict.fromkeys(i for _, i in over))
@@ -96,16 +97,22 @@ def network_svg(graph: nx.DiGraph, width: int = 760, height: int = 560, top: int
     pos = {n: (cx + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
                cy + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2)) for i, n in enumerate(nodes)}
     heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1) or 1
+    peak = max(activity[n] for n in nodes) or 1
+    radius_of = {n: 6 + 10 * math.sqrt(activity[n] / peak) for n in nodes}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" id="network" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img" aria-label="network of actors">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-             'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#666"/></marker></defs>']
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" '
+             'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>']
     for s, t, d in sorted(graph.edges(data=True), key=lambda e: e[2]["weight"]):
         if s not in pos or t not in pos:
             continue
         (x1, y1), (x2, y2) = pos[s], pos[t]
         length = math.hypot(x2 - x1, y2 - y1) or 1
-        x2, y2 = x2 - (x2 - x1) / length * 14, y2 - (y2 - y1) / length * 14  # stop at the node's edge
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        # both directions drawn: each shifted to its own side; the line stops at the target's rim
+        shift = 4 if graph.has_edge(t, s) else 0
+        x1, y1 = x1 - uy * shift + ux * radius_of[s], y1 + ux * shift + uy * radius_of[s]
+        x2, y2 = x2 - uy * shift - ux * (radius_of[t] + 2), y2 + ux * shift - uy * (radius_of[t] + 2)
         stroke = 1 + 5 * d["weight"] / heaviest
         parts.append(
             f'<line class="edge" data-source="{escape(str(s))}" data-target="{escape(str(t))}" x1="{x1:.1f}" '
@@ -116,7 +123,7 @@ def network_svg(graph: nx.DiGraph, width: int = 760, height: int = 560, top: int
     for n in nodes:
         x, y = pos[n]
         label = str(graph.nodes[n].get("label") or n)
-        r = 6 + 10 * math.sqrt(activity[n] / max(activity.values()))
+        r = radius_of[n]
         parts.append(
             f'<a href="/actor?actor={escape(quote(str(n)))}" class="node" data-node="{escape(str(n))}">'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#555" fill-opacity="0.85"/>'
