@@ -19,7 +19,7 @@ from dragoman.records import Event
 from dragoman.store import browse
 from dragoman.web.app import check_write, services
 from dragoman.web.coding import fetched, pasted, read_upload, report_json, uploaded
-from dragoman.web.params import Name, Paging, Selection, paging, required, selection
+from dragoman.web.params import Name, Paging, Selection, invalid, paging, required, selection
 
 router = APIRouter(prefix="/api", tags=["api"])
 Period = Literal["week", "month", "year"]
@@ -218,7 +218,7 @@ async def inputs(settings: Any, text: str | None, url: str | None, file: UploadF
     """The one input given (pasted text, file or URL) as a function yielding documents."""
     given = [x for x in (text and text.strip(), url and url.strip(), file and file.filename) if x]
     if len(given) != 1:
-        raise HTTPException(status_code=422, detail="give exactly one of: text, a file, a URL")
+        raise invalid("text", "give exactly one of: text, a file, a URL")
     if file is not None and file.filename:
         return uploaded(file.filename, await read_upload(file, settings))
     if url and url.strip():

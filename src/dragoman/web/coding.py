@@ -21,6 +21,7 @@ from dragoman.ingest.source import Source
 from dragoman.ingest.urls import is_url
 from dragoman.operations import CodeReport
 from dragoman.records import Document
+from dragoman.web.params import invalid
 from dragoman.web.settings import WebSettings
 
 Items = Callable[[], Iterable[Document | InputError]]
@@ -31,7 +32,7 @@ def pasted(text: str, settings: WebSettings) -> Items:
         raise HTTPException(status_code=413, detail=f"text too long ({len(text)} characters; at most "
                                                     f"{settings.max_text_chars})")
     if not text.strip():
-        raise HTTPException(status_code=422, detail="no text to code")
+        raise invalid("text", "no text to code")
     doc_id = "pasted-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return lambda: read_source(Source(text.encode("utf-8"), "pasted text", doc_id), ".txt")
 
@@ -58,7 +59,7 @@ def uploaded(filename: str, data: bytes) -> Items:
 def fetched(url: str, settings: WebSettings) -> Items:
     url = url.strip()
     if not is_url(url) or len(url) > 2000:
-        raise HTTPException(status_code=422, detail="give an http:// or https:// URL")
+        raise invalid("url", "give an http:// or https:// URL")
     fetch = FetchSettings(max_bytes=settings.max_upload_bytes, timeout=settings.fetch_timeout,
                           deadline=settings.code_timeout)
     options = ReadOptions(max_bytes=settings.max_upload_bytes, fetch=fetch)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import HTTPException, Query
+from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 
 from dragoman.store.browse import MAX_PAGE, SORTS
 from dragoman.store.query import EventFilter
@@ -25,19 +26,24 @@ Sort = Literal["date", "code", "source", "target", "goldstein", "mentions", "pla
 assert set(Sort.__args__) == set(SORTS)  # type: ignore[attr-defined]
 
 
-def clean(value: str | None) -> str | None:
+def invalid(field: str, message: str) -> RequestValidationError:
+    """A 422 answer in FastAPI's documented shape (``HTTPValidationError``), for checks made by hand."""
+    return RequestValidationError([{"loc": ("query", field), "msg": message, "type": "value_error"}])
+
+
+def clean(value: str | None, field: str = "query") -> str | None:
     """``None`` for an empty value; 422 for control characters (which no name or code contains)."""
     if value is None or not value.strip():
         return None
     if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise HTTPException(status_code=422, detail="query values may not contain control characters")
+        raise invalid(field, "query values may not contain control characters")
     return value.strip()
 
 
-def required(value: str) -> str:
-    found = clean(value)
+def required(value: str, field: str = "actor") -> str:
+    found = clean(value, field)
     if found is None:
-        raise HTTPException(status_code=422, detail="an actor name or code is needed")
+        raise invalid(field, "an actor name or code is needed")
     return found
 
 
@@ -73,10 +79,10 @@ def selection(
     values = {"doc": doc, "actor": actor, "source": source, "target": target, "country": country,
               "dyad_a": dyad_a, "dyad_b": dyad_b, "code": code, "root": root, "plover": plover,
               "modality": modality, "since": since, "until": until, "place": place, "text": text}
-    given = {k: v for k, v in ((k, clean(v)) for k, v in values.items()) if v is not None}
+    given = {k: v for k, v in ((k, clean(v, k)) for k, v in values.items()) if v is not None}
     a, b = given.get("dyad_a"), given.get("dyad_b")
     if (a is None) != (b is None):
-        raise HTTPException(status_code=422, detail="a dyad needs both dyad_a and dyad_b")
+        raise invalid("dyad_b" if a else "dyad_a", "a dyad needs both dyad_a and dyad_b")
     where = EventFilter(doc=given.get("doc"), actor=given.get("actor"), source=given.get("source"),
                         target=given.get("target"), country=given.get("country"),
                         dyad=(a, b) if a and b else None, directed=directed and a is not None,
