@@ -34,6 +34,12 @@ def test_events_table_filters_sorts_and_pages(client: TestClient) -> None:
     assert 'rel="prev"' in second and len(_rows(second)) == 4
 
 
+def test_a_form_sent_with_empty_fields_selects_everything_it_does_not_name(client: TestClient) -> None:
+    empty = "&".join(f"{k}=" for k in ("source", "target", "dyad_a", "dyad_b", "code", "quad", "since", "text"))
+    html = client.get(f"/events?actor=SYR&{empty}").text
+    assert "2 event clusters" in html and len(_rows(html)) == 2
+
+
 def test_facets_and_links_keep_the_filters(client: TestClient) -> None:
     html = unescape(client.get("/events?actor=ISR").text)
     assert "/events?actor=ISR&quad=3" in html  # a facet narrows the current selection

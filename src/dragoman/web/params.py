@@ -72,7 +72,8 @@ class Selection:
 def selection(
     doc: Text = None, actor: Text = None, source: Text = None, target: Text = None, country: Text = None,
     dyad_a: Text = None, dyad_b: Text = None, directed: bool = False, code: Text = None, root: Text = None,
-    quad: Annotated[int | None, Query(ge=1, le=4)] = None, plover: Text = None, modality: Text = None,
+    quad: Annotated[str | None, Query(pattern="^[1-4]?$", description="quad class, 1 to 4")] = None,
+    plover: Text = None, modality: Text = None,
     since: Text = None, until: Text = None, place: Text = None, text: Text = None, mentions: bool = False,
 ) -> Selection:
     """Filters as ``dragoman events`` takes them; a dyad is ``dyad_a`` and ``dyad_b`` together."""
@@ -86,12 +87,12 @@ def selection(
     where = EventFilter(doc=given.get("doc"), actor=given.get("actor"), source=given.get("source"),
                         target=given.get("target"), country=given.get("country"),
                         dyad=(a, b) if a and b else None, directed=directed and a is not None,
-                        code=given.get("code"), root=given.get("root"), quad_class=quad,
+                        code=given.get("code"), root=given.get("root"), quad_class=int(quad) if quad else None,
                         plover=given.get("plover"), modality=given.get("modality"), since=given.get("since"),
                         until=given.get("until"), place=given.get("place"), text=given.get("text"))
     query = dict(given)
-    if quad is not None:
-        query["quad"] = str(quad)
+    if quad:  # an empty value (a form's "any") selects every quad class
+        query["quad"] = quad
     if where.directed:
         query["directed"] = "1"
     if mentions:
