@@ -10,6 +10,7 @@ mention, as ``Store.units`` does; ``mentions=True`` counts every matching report
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -104,8 +105,14 @@ def page(store: Store, where: EventFilter | None = None, *, mentions: bool = Fal
 def _mention_page(store: Store, cond: list[ColumnElement[bool]], sort: str, descending: bool, offset: int,
                   limit: int) -> Page:
     order = [desc(c) if descending else c for c in _mention_sort(sort)] + [events.c.event_id]
-    total = _scalar(store, select(func.count()).select_from(events).where(*cond))
-    rows = list(store._rows(select(events).where(*cond).order_by(*order).offset(offset).limit(limit)))
+    query = select(events).where(*cond).order_by(*order).offset(offset).limit(limit)
+    if cond:  # one pass over the selection: its size comes with the page (a window count)
+        query = query.add_columns(func.count().over().label("selection_size"))
+    rows = list(store._rows(query))
+    if cond and rows:
+        total = int(rows[0]._mapping["selection_size"])
+    else:
+        total = _scalar(store, select(func.count()).select_from(events).where(*cond))
     found = [row_event(r) for r in rows]
     docs = store._document_infos({e.doc_id for e in found})
     units = tuple(Cluster.of(e, docs.get(e.doc_id), r._mapping["cluster_id"]) for e, r in
@@ -115,16 +122,26 @@ def _mention_page(store: Store, cond: list[ColumnElement[bool]], sort: str, desc
 
 def _cluster_page(store: Store, cond: list[ColumnElement[bool]], sort: str, descending: bool, offset: int,
                   limit: int) -> Page:
-    if cond:
-        matching = select(events.c.cluster_id).where(*cond).distinct().scalar_subquery()
-        scope: list[ColumnElement[bool]] = [events.c.cluster_id.in_(matching)]
-    else:
-        scope = []
+    """Clusters with a matching mention, ordered by an aggregate over all their mentions. With a
+    filter, one pass finds the matching clusters and the page is grouped from their mentions (by the
+    cluster index) with the number of clusters as a window count; without one, the cluster-date index
+    serves both the grouping and the count."""
     key = _cluster_sort(sort)
-    query = (select(events.c.cluster_id).where(*scope).group_by(events.c.cluster_id)
+    if cond:
+        matching = select(events.c.cluster_id).where(*cond).distinct().cte("matching")
+        source = events.join(matching, matching.c.cluster_id == events.c.cluster_id)
+        columns = [events.c.cluster_id, func.count().over().label("selection_size")]
+    else:
+        source = events
+        columns = [events.c.cluster_id]
+    query = (select(*columns).select_from(source).group_by(events.c.cluster_id)
              .order_by(desc(key) if descending else key, events.c.cluster_id).offset(offset).limit(limit))
-    ids = [r[0] for r in store._rows(query)]
-    total = _scalar(store, select(func.count(events.c.cluster_id.distinct())).where(*cond))
+    rows = list(store._rows(query))
+    ids = [r[0] for r in rows]
+    if cond and rows:
+        total = int(rows[0]._mapping["selection_size"])
+    else:
+        total = _scalar(store, select(func.count(events.c.cluster_id.distinct())).where(*cond))
     if not ids:
         return Page((), total, offset, limit)
     by_cluster: dict[str, list[Any]] = {cid: [] for cid in ids}
@@ -140,17 +157,27 @@ def facets(store: Store, where: EventFilter | None = None, *, mentions: bool = F
            top: int = 12) -> dict[str, list[tuple[Any, int]]]:
     """For each of ``FACETS``, its most frequent values in the selection with their counts.
 
-    In cluster mode a cluster counts once under each value one of its matching mentions has.
+    In cluster mode a cluster counts once under each value one of its matching mentions has. Without a
+    filter each facet is one GROUP BY over its column; with one, a single pass reads the facet columns
+    of the matching mentions (scanning the filter once, not six times) and they are counted here.
     """
     cond = conditions(where or EventFilter())
-    out: dict[str, list[tuple[Any, int]]] = {}
-    for name in FACETS:
-        column = events.c[name]
-        counted = func.count() if mentions else func.count(events.c.cluster_id.distinct())
-        query = (select(column, counted.label("n")).where(*cond, column.is_not(None)).group_by(column)
-                 .order_by(desc("n"), column).limit(top))
-        out[name] = [(r[0], int(r[1])) for r in store._rows(query)]
-    return out
+    counts: dict[str, Counter[Any]] = {}
+    if not cond:
+        for name in FACETS:
+            column = events.c[name]
+            counted = func.count() if mentions else func.count(events.c.cluster_id.distinct())
+            query = select(column, counted).where(column.is_not(None)).group_by(column)
+            counts[name] = Counter({r[0]: int(r[1]) for r in store._rows(query)})
+    else:
+        columns = [events.c[name] for name in FACETS]
+        rows = list(store._rows(select(*columns, events.c.cluster_id).where(*cond)))
+        for i, name in enumerate(FACETS):
+            if mentions:
+                counts[name] = Counter(r[i] for r in rows if r[i] is not None)
+            else:  # each cluster once per value
+                counts[name] = Counter(value for value, _ in {(r[i], r[-1]) for r in rows if r[i] is not None})
+    return {name: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:top] for name, c in counts.items()}
 
 
 def places(store: Store, where: EventFilter | None = None, *, mentions: bool = False,
