@@ -129,7 +129,7 @@ def _cluster_page(store: Store, cond: list[ColumnElement[bool]], sort: str, desc
     key = _cluster_sort(sort)
     if cond:
         matching = select(events.c.cluster_id).where(*cond).distinct().cte("matching")
-        source = events.join(matching, matching.c.cluster_id == events.c.cluster_id)
+        source: Any = events.join(matching, matching.c.cluster_id == events.c.cluster_id)
         columns = [events.c.cluster_id, func.count().over().label("selection_size")]
     else:
         source = events
