@@ -94,6 +94,9 @@ def test_every_value_is_escaped(client: TestClient) -> None:
 
 
 def test_errors_are_pages_for_people_and_json_for_the_api(client: TestClient) -> None:
+    missing = client.get("/no/such/page")
+    assert missing.status_code == 404 and "<h1>Error 404</h1>" in missing.text
+    assert client.get("/api/no/such/call").json() == {"detail": "Not Found"}
     page = client.get("/events?per_page=9999")
     assert page.status_code == 422 and "<h1>Error 422</h1>" in page.text and "per_page" in page.text
     api = client.get("/api/events?per_page=9999")

@@ -23,6 +23,8 @@ TOKEN = "s3cret-token-for-tests"
 def test_serve_listens_on_loopback_and_is_read_only_by_default() -> None:
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.allow_writes is False and args.token is None
+    assert build_parser().parse_args(["--db", "a.db", "serve"]).db == "a.db"
+    assert build_parser().parse_args(["serve", "--db", "b.db"]).db == "b.db"  # either place
     settings = WebSettings()
     assert settings.host == "127.0.0.1" and settings.local and not settings.allow_writes
     assert is_local("localhost") and is_local("::1") and is_local("127.0.0.2")

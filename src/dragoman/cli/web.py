@@ -14,6 +14,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("serve", help="browse events and their evidence, and code text, in a web browser")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--db", default=argparse.SUPPRESS, help="database path or URL (as dragoman --db)")
     p.add_argument("--allow-writes", action="store_true",
                    help="let visitors code text, files and URLs and store the events (default: read-only)")
     p.add_argument("--token", help="token that writes must carry (default: $DRAGOMAN_TOKEN); needed with "

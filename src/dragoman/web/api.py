@@ -15,6 +15,7 @@ from dragoman.analysis.actor import actor_profile
 from dragoman.analysis.dyad import dyad_series
 from dragoman.analysis.network import network_from_units
 from dragoman.cli.output import unit_record
+from dragoman.events.ontology import QUAD_FIELDS
 from dragoman.records import Event
 from dragoman.store import browse
 from dragoman.web.app import check_write, services
@@ -181,7 +182,7 @@ def dyad(request: Request, a: Name, b: Name,
 def actor(request: Request, actor: Name, by: Period = "month",
           mentions: bool = False) -> dict[str, Any]:
     profile = actor_profile(services(request).store, required(actor), by=by, mentions=mentions)
-    rows = [{"period": p.period, **dict(zip(_QUADS, p.quad, strict=True)), "total": p.total,
+    rows = [{"period": p.period, **dict(zip(QUAD_FIELDS, p.quad, strict=True)), "total": p.total,
              "goldstein_sum": round(p.goldstein_sum, 3), "goldstein_mean": p.goldstein_mean} for p in profile.periods]
     return {**_series_json(profile.unit, by, profile.undated, rows), "actor": profile.actor,
             "counterparts": [{"key": c.key, "name": c.name, "acted_on": c.acted_on, "acted_by": c.acted_by}
@@ -225,5 +226,3 @@ async def inputs(settings: Any, text: str | None, url: str | None, file: UploadF
         return fetched(url, settings)
     return pasted(text or "", settings)
 
-
-_QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")

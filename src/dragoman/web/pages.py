@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
@@ -70,8 +71,6 @@ def events_page(request: Request, sel: Annotated[Selection, Depends(selection)],
 
 
 def _download_units(request: Request, sel: Selection) -> list[Cluster]:
-    from dataclasses import replace
-
     return services(request).store.units(replace(sel.where, limit=MAX_DOWNLOAD), mentions=sel.mentions)
 
 
