@@ -104,37 +104,38 @@ def page(store: Store, where: EventFilter | None = None, *, mentions: bool = Fal
 
 def _mention_page(store: Store, cond: list[ColumnElement[bool]], sort: str, descending: bool, offset: int,
                   limit: int) -> Page:
+    """The page's ids are sorted first (narrow rows, with the selection's size as a window count when
+    there is a filter: one pass), then its rows are read by id."""
     order = [desc(c) if descending else c for c in _mention_sort(sort)] + [events.c.event_id]
-    query = select(events).where(*cond).order_by(*order).offset(offset).limit(limit)
-    if cond:  # one pass over the selection: its size comes with the page (a window count)
-        query = query.add_columns(func.count().over().label("selection_size"))
-    rows = list(store._rows(query))
-    if cond and rows:
-        total = int(rows[0]._mapping["selection_size"])
+    columns: list[Any] = [events.c.event_id]
+    if cond:
+        columns.append(func.count().over().label("selection_size"))
+    picked = list(store._rows(select(*columns).where(*cond).order_by(*order).offset(offset).limit(limit)))
+    if cond and picked:
+        total = int(picked[0]._mapping["selection_size"])
     else:
         total = _scalar(store, select(func.count()).select_from(events).where(*cond))
-    found = [row_event(r) for r in rows]
-    docs = store._document_infos({e.doc_id for e in found})
-    units = tuple(Cluster.of(e, docs.get(e.doc_id), r._mapping["cluster_id"]) for e, r in
-                  zip(found, rows, strict=True))
+    ids = [r[0] for r in picked]
+    rows = {r._mapping["event_id"]: r for r in store._rows(select(events).where(events.c.event_id.in_(ids)))}
+    found = [(row_event(rows[i]), rows[i]._mapping["cluster_id"]) for i in ids if i in rows]
+    docs = store._document_infos({e.doc_id for e, _ in found})
+    units = tuple(Cluster.of(e, docs.get(e.doc_id), cluster_id) for e, cluster_id in found)
     return Page(units, total, offset, limit)
 
 
 def _cluster_page(store: Store, cond: list[ColumnElement[bool]], sort: str, descending: bool, offset: int,
                   limit: int) -> Page:
     """Clusters with a matching mention, ordered by an aggregate over all their mentions. With a
-    filter, one pass finds the matching clusters and the page is grouped from their mentions (by the
-    cluster index) with the number of clusters as a window count; without one, the cluster-date index
+    filter, one pass finds the matching clusters, their mentions are grouped through the cluster-date
+    index, and the number of clusters comes with the page as a window count; without one, that index
     serves both the grouping and the count."""
     key = _cluster_sort(sort)
+    columns: list[Any] = [events.c.cluster_id]
+    scope: list[ColumnElement[bool]] = []
     if cond:
-        matching = select(events.c.cluster_id).where(*cond).distinct().cte("matching")
-        source: Any = events.join(matching, matching.c.cluster_id == events.c.cluster_id)
-        columns = [events.c.cluster_id, func.count().over().label("selection_size")]
-    else:
-        source = events
-        columns = [events.c.cluster_id]
-    query = (select(*columns).select_from(source).group_by(events.c.cluster_id)
+        scope = [events.c.cluster_id.in_(select(events.c.cluster_id).where(*cond))]
+        columns.append(func.count().over().label("selection_size"))
+    query = (select(*columns).where(*scope).group_by(events.c.cluster_id)
              .order_by(desc(key) if descending else key, events.c.cluster_id).offset(offset).limit(limit))
     rows = list(store._rows(query))
     ids = [r[0] for r in rows]
