@@ -181,3 +181,29 @@ def test_paste_a_paragraph_and_see_its_events(page: Any, base_url: str, tmp_path
     assert "TUR" in text and "RUS" in text
     shoot(page, tmp_path, "code")
     assert httpx.get(f"{base_url}/api/events?mentions=true").json()["total"] == before  # stored only if asked
+
+
+def test_upload_a_file_and_store_it(base_url: str) -> None:
+    data = (FIXTURES / "damascus-strikes.txt").read_bytes().replace(b"DAMASCUS, March 31", b"DAMASCUS, April 2")
+    response = httpx.post(f"{base_url}/api/code", files={"file": ("strikes again.txt", data, "text/plain")},
+                          data={"store": "true"}, timeout=90)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["stored"] is True and [d["doc_id"] for d in body["documents"]] == ["strikes-again"]
+    coded = body["documents"][0]["events"]
+    assert any(e["cameo"].startswith("19") for e in coded)  # the strike
+    stored = httpx.get(f"{base_url}/api/documents/strikes-again").json()
+    assert sorted(e["event_id"] for e in stored["events"]) == sorted(e["event_id"] for e in coded)
+
+
+def test_code_a_page_given_by_url(base_url: str) -> None:
+    from tests.ingest.server import Route, serve
+
+    article = (FIXTURES / "tehran-report.txt").read_bytes()
+    page = b"<html><head><title>Talks</title></head><body><article><p>" + article + b"</p></article></body></html>"
+    with serve({"/news/talks.html": Route(page)}) as site:
+        response = httpx.post(f"{base_url}/api/code", data={"url": site.url("/news/talks.html")}, timeout=90)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["stored"] is False and not body["errors"]
+    assert any(e["trigger"] == "talks" for e in body["documents"][0]["events"])
