@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.evaluate import Score, load_gold, score
 from dragoman.ingest import ReadOptions, language_problem, read_sources
-from dragoman.records import Document
+from dragoman.records import Document, Event
 from dragoman.store.database import EventFilter, Store
 from dragoman.store.schema import documents as documents_table
 
@@ -128,3 +128,36 @@ def example_paths() -> tuple[Path, Path]:
     with resources.as_file(resources.files("dragoman") / "data" / "examples") as folder:
         base = Path(folder)
     return base / "iran-russia-2023.txt", base / "iran-russia-2023.gold.jsonl"
+
+
+@dataclass
+class CodeReport:
+    """What ``code_documents`` found: each readable document with its events, and what was not read."""
+
+    documents: list[tuple[Document, list[Event]]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # not English: skipped
+    stored: bool = False
+
+
+def code_documents(items: Iterable[Document | InputError], pipeline: Pipeline | None, store: Store | None = None,
+                   *, any_language: bool = False) -> CodeReport:
+    """Code documents read by the caller (pasted text, an upload, a page), storing them when given a
+    store: the web's "code text". Unreadable inputs and non-English documents are reported, not raised."""
+    report = CodeReport()
+    todo = []
+    for item in items:
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+        elif not any_language and (problem := language_problem(item.text)):
+            report.warnings.append(f"{item.origin or item.doc_id}: {problem}; skipped")
+        else:
+            todo.append(item)
+    if todo and pipeline is None:
+        raise DragomanError("code_documents needs a pipeline to code documents")
+    report.documents = list(pipeline.run(todo)) if todo and pipeline is not None else []
+    if store is not None:
+        for document, events in report.documents:
+            store.save(document, events)
+        report.stored = bool(report.documents)
+    return report

@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dragoman.cli import analysis, documents, evaluation, events
+from dragoman.cli import analysis, documents, evaluation, events, web
 from dragoman.errors import DragomanError
 
-COMMAND_GROUPS = (documents, events, evaluation, analysis)
+COMMAND_GROUPS = (documents, events, evaluation, analysis, web)
 
 
 def build_parser() -> argparse.ArgumentParser:

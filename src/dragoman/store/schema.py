@@ -114,6 +114,8 @@ events = Table(
 
 Index("ix_events_dyad", events.c.source_country, events.c.target_country)
 Index("ix_events_cluster_key", events.c.root, events.c.source_key, events.c.target_key, events.c.date_start)
+# clusters in date order a page at a time (store/browse.py) read this index alone, not the table
+Index("ix_events_cluster_date", events.c.cluster_id, events.c.date_start)
 
 
 def actor_key(country: str | None, org: str | None, code: str | None) -> str | None:
@@ -183,7 +185,13 @@ def _v4(conn: Connection) -> None:
     _add_missing_columns(conn, documents)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: Connection) -> None:
+    """An index of clusters by date, for tables that page through clusters (the web app)."""
+    for index in events.indexes:
+        index.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def event_row(event: Event) -> dict[str, Any]:
