@@ -75,7 +75,7 @@ class Pipeline:
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)
-        mentions = unnamed_actors(doc, self.finder.find(doc, reference.date), self.kb)
+        mentions = unnamed_actors(doc, self.finder.find(doc, reference.date), self.kb, reference.date)
         coded = self.coder.code(doc, mentions)
         places = carry_settings([Occurrence(c.code, c.sentence_index, c.source.actor,
                                             c.target.actor if c.target else None,

@@ -12,11 +12,13 @@ for the coder (``how`` starts with ``discourse:``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from dragoman.actors.coref import resolve_references
 from dragoman.actors.kb import ActorKB
 from dragoman.actors.mentions import PLACING_PREPS, Mention, named_by, phrase_words
 from dragoman.records import Actor
@@ -41,21 +43,25 @@ def focus_country(mentions: list[Mention]) -> str | None:
     return next(m.actor.country for m in mentions if m.actor.country and counts[m.actor.country] == best)
 
 
-def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB) -> list[Mention]:
-    """``mentions`` with the role phrases and organisation references of the document added, in text order."""
+def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date | None = None) -> list[Mention]:
+    """``mentions`` with the role phrases, affiliated people and organisation references of the document
+    added, in text order; pronouns left unresolved are tried again against the larger set."""
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     focus = focus_country(mentions)
     out = list(mentions)
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
-        new = _organisation_reference(token, out, kb) or _role_phrase(token, out, taken, kb, focus)
+        new = _organisation_reference(token, out, kb) or _affiliated_person(token, taken) \
+            or _role_phrase(token, out, taken, kb, focus)
         if new is None or any(i in taken for i in range(new.start, new.end)):
             continue
         out.append(new)
         for i in range(new.start, new.end):
             taken[i] = new
-    return sorted(out, key=lambda m: m.start)
+    if len(out) == len(mentions):
+        return sorted(out, key=lambda m: m.start)
+    return resolve_references(doc, sorted(out, key=lambda m: m.start), kb, date)
 
 
 def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB) -> Mention | None:
@@ -69,6 +75,30 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB) 
     antecedent = max(before, key=lambda m: m.start)
     actor = replace(antecedent.actor, text=token.text, how=f"discourse:organisation ({antecedent.actor.text})")
     return Mention(token.i, token.i + 1, token.i, actor, "org-reference")
+
+
+def _affiliated_person(token: Token, taken: dict[int, Mention]) -> Mention | None:
+    """A person the knowledge base does not know, named with the body they speak for: "Taliban spokesman
+    Zabihullah Mujahid" (a named group or organisation before the name), "Zhang Jun of China" (a placing
+    preposition after it). The person's name becomes a mention of that actor, so that "he" can refer to it."""
+    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
+        return None
+    names = [t for t in phrase_words(token) if t.ent_iob_ in ("B", "I") and t.ent_type_ == "PERSON" and t.i <= token.i]
+    if not names or any(t.i in taken for t in names):
+        return None
+    start = min(t.i for t in names)
+    owner = next((taken[w.i] for w in phrase_words(token) if w.i < start and w.i in taken
+                  and taken[w.i].kind in ("org", "group", "country", "capital", "adjective")), None)
+    how = "discourse:affiliated person"
+    if owner is None:
+        owner = _placed(token, taken)
+        how = "discourse:placed person"
+    if owner is None:
+        return None
+    doc = token.doc
+    actor = replace(owner.actor, text=doc[start:token.i + 1].text, how=f"{how} ({owner.actor.text})",
+                    entry=owner.actor.entry)
+    return Mention(start, token.i + 1, token.i, actor, "person")
 
 
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
