@@ -27,8 +27,9 @@ STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "a
 PLACE_KINDS = frozenset({"country", "capital", "adjective"})
 ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
 # Sectors that the document's focus state may give an unplaced role phrase: its organs, its opposition,
-# and crowds in its streets; not victims or other people, who are as often another state's.
-FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI", "MED"})
+# and crowds in its streets; not victims or other people, who are as often another state's, nor the
+# reporters a statement is made to.
+FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI"})
 CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marcher", "activist", "striker"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})

@@ -64,6 +64,7 @@ EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decisi
                                           "ceasefire", "truce", "release", "exchange"})
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
 # Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
 # accuse, criticise.
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
@@ -153,7 +154,7 @@ class EventCoder:
         targets, target_role = _fill(token, pattern.target, pattern, index)
         if not targets and pattern.kind == "event" and not pattern.target_optional and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in REACTION_ROOTS:
-            targets, target_role = self._event_reference(token, sources, earlier)
+            targets, target_role = self._event_reference(token, sources, earlier, s_index)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
         doc = sent.doc
@@ -202,8 +203,8 @@ class EventCoder:
         return out
 
 
-    def _event_reference(self, verb: Token, sources: list[Mention],
-                         earlier: list[CodedEvent]) -> tuple[list[Mention], str]:
+    def _event_reference(self, verb: Token, sources: list[Mention], earlier: list[CodedEvent],
+                         here: int) -> tuple[list[Mention], str]:
         """ "X condemned the killings", "Y welcomed the agreement": an object naming an event coded earlier
         in the document points at its party: the perpetrator of a conflictual act, the other side of a
         cooperative one (whichever is not the new event's source)."""
@@ -213,12 +214,15 @@ class EventCoder:
             lemma = obj.lemma_.lower()
             if not (self.patterns.for_token(lemma, "NOUN") or lemma in EVENT_NOUNS):
                 continue
+            # the event the noun names: the first one coded with the same word ("the killings" <- "killed"),
+            # which in news is the story's main event, not the latest one mentioned
+            same = [e for e in earlier if _same_stem(verb.doc[e.trigger].lemma_.lower(), lemma)]
+            # else an event of its kind just reported (in the two sentences before)
             conflictual = lemma in CONFLICT_NOUNS or any(_conflictual(p.cameo) for p in
                                                          self.patterns.for_token(lemma, "NOUN"))
-            same = [e for e in earlier if verb.doc[e.trigger].lemma_.lower() == lemma]
-            alike = [e for e in earlier if _conflictual(e.code) == conflictual and int(e.code[:2]) >= 14] \
-                if conflictual else [e for e in earlier if e.code[:2] in ("03", "04", "05", "06", "08")]
-            for referent in reversed(same or alike):
+            recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
+                      and _conflictual(e.code) == conflictual]
+            for referent in same[:1] or recent[-1:]:
                 source_keys = {s.actor.country or s.actor.org or s.actor.code for s in sources}
                 for party in (referent.source, referent.target):
                     if party is not None and (party.actor.country or party.actor.org or party.actor.code) \
@@ -249,6 +253,12 @@ def _organ(mention: Mention) -> bool:
     if mention.actor.sector is None:
         return mention.kind in ("country", "capital", "adjective")
     return mention.actor.sector in STATE_SECTORS
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "kill" and "killing", "execute" and "execution", "launch" and "launch": one word, two forms."""
+    n = min(len(a), len(b), 5)
+    return n >= 4 and a[:n - 1] == b[:n - 1] if a != b else True
 
 
 def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
