@@ -68,6 +68,12 @@ CASES: list[tuple[str, list[Expected]]] = [
                                                       ("161", "ARE", "QAT", "asserted")]),
     # a role without a named state takes the state of the place it acts in
     ("Thousands of protesters marched against the government in Nairobi.", [("141", "KEN", "KEN", "asserted")]),
+    # a warning of what someone will face is a threat to them
+    ("The Taliban warned that Pakistan would face consequences beyond its control.",
+     [("130", "AFG", "PAK", "asserted")]),
+    # concern about someone's conduct is criticism of them
+    ("The Swiss foreign minister raised concerns about Iran's treatment of protesters.",
+     [("111", "CHE", "IRN", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),
