@@ -74,6 +74,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # concern about someone's conduct is criticism of them
     ("The Swiss foreign minister raised concerns about Iran's treatment of protesters.",
      [("111", "CHE", "IRN", "asserted")]),
+    # crowd-control weapons turned on people: repression
+    ("In Kosovo, police fired tear gas at Serb residents.", [("175", "XKX", "SRB", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),
