@@ -107,6 +107,8 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     words = phrase_words(token)
     if any(w.i in taken for w in words):
         return None  # "Kenyan police": the country word's own phrase, found by the mention finder
+    if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i):
+        return None  # "the two leaders", "both sides": group references, resolved by coreference or not at all
     is_person = token.ent_type_ == "PERSON"
     if token.pos_ == "PROPN" and not is_person and not (token.i == token.sent.start and token.tag_ == "NNP"):
         return None

@@ -126,7 +126,7 @@ class EventCoder:
         for token in sent:
             candidates = self.patterns.for_token(token.lemma_, token.pos_)
             if not candidates and token.pos_ == "VERB" and self.verbs is not None \
-                    and not self.patterns.for_token(token.lemma_, "VERB"):
+                    and not self.patterns.for_token(token.lemma_, "VERB") and not self._light(token):
                 found_pattern = self.verbs.pattern_for(token)
                 if found_pattern is not None:
                     found.append(_Trigger(token, found_pattern))
@@ -144,6 +144,11 @@ class EventCoder:
             if chosen is not None:
                 found.append(_Trigger(token, chosen))
         return found
+
+    def _light(self, verb: Token) -> bool:
+        """The verb is the light verb of a noun a hand-written pattern codes ("held talks", "imposed
+        sanctions"): the noun is the event, not the verb."""
+        return any(c.dep_ in ("dobj", "obj") and self.patterns.for_token(c.lemma_, "NOUN") for c in verb.children)
 
     def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex,
                earlier: list[CodedEvent]) -> list[CodedEvent]:

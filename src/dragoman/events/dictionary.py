@@ -161,9 +161,7 @@ def _pattern(entry: Verb, code: str, pattern_id: str, phrase: Phrase | None) -> 
             source = (phrase.source,)
         if phrase.target:
             target = (phrase.target,)
-        else:
-            preps = [p for p, _ in phrase.preps] + list(TARGET_PREPS)
-            target = ("object", "dative", *(f"prep:{p}" for p in dict.fromkeys(preps)))
+
     return Pattern(id=pattern_id, lemmas=(entry.words[0],), pos="VERB", cameo=code, source=source, target=target,
                    mutual=code.startswith(MUTUAL_CODES), confidence=CONFIDENCE)
 
