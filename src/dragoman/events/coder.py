@@ -148,7 +148,10 @@ class EventCoder:
     def _light(self, verb: Token) -> bool:
         """The verb is the light verb of a noun a hand-written pattern codes ("held talks", "imposed
         sanctions"): the noun is the event, not the verb."""
-        return any(c.dep_ in ("dobj", "obj") and self.patterns.for_token(c.lemma_, "NOUN") for c in verb.children)
+        lemma = verb.lemma_.lower()
+        return any(c.dep_ in ("dobj", "obj") and any(
+            (not p.governors or lemma in p.governors) and (not p.with_governor or lemma in p.with_governor)
+            for p in self.patterns.for_token(c.lemma_, "NOUN")) for c in verb.children)
 
     def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex,
                earlier: list[CodedEvent]) -> list[CodedEvent]:
