@@ -41,6 +41,10 @@ CONTROL_VERBS = frozenset({
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
 
+# Mentions whose actor is only the document's focus state, a guess that names given in the phrase override.
+GUESSED = "discourse:focus"
+
+
 class MentionIndex:
     """Mentions of one document, looked up by token index."""
 
@@ -58,8 +62,10 @@ class MentionIndex:
         """The actors an argument phrase headed by ``token`` names, one per coordinated member."""
         found: list[Mention] = []
         self._collect(token, found, depth=0)
-        if not found:
-            self._enumerated(token, found)
+        if not found or all(m.actor.how.startswith(GUESSED) for m in found):
+            listed: list[Mention] = []
+            self._enumerated(token, listed)  # "politicians from the three countries, i.e. X, Y and Z"
+            found = listed or found
         return found
 
     def _collect(self, token: Token, found: list[Mention], depth: int) -> None:

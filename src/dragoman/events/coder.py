@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
+    GUESSED,
     SUBJECT_DEPS,
     MentionIndex,
     complements,
@@ -361,8 +362,11 @@ def _governed_children(verb: Token) -> list[Token]:
 def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
           index: MentionIndex) -> tuple[list[Mention], str]:
     """Mentions for the first role in ``roles`` that yields any. The subject of a governed "that" clause
-    comes before anything else in it ("demanded that X cancel plans to sell arms to Y": X)."""
+    comes before anything else in it ("demanded that X cancel plans to sell arms to Y": X). A role filled
+    only by guessed actors (the document's focus state) yields to a later role that names its actors
+    ("to meet politicians from X, Y and Z")."""
     roles = tuple(r for role in roles for r in (("complement_subject", role) if role == "complement" else (role,)))
+    guessed: tuple[list[Mention], str] = ([], "")
     for role in roles:
         found: list[Mention] = []
         for head in role_heads(trigger, role, pattern.governors):
@@ -371,9 +375,11 @@ def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
             for m in index.in_phrase(head):
                 if m not in found:
                     found.append(m)
-        if found:
+        if found and not all(m.actor.how.startswith(GUESSED) for m in found):
             return found, role
-    return [], ""
+        if found and not guessed[0]:
+            guessed = (found, role)
+    return guessed
 
 
 def _borrowed_targets(trigger: _Trigger, pattern: Pattern, index: MentionIndex,
