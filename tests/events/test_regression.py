@@ -76,6 +76,10 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("111", "CHE", "IRN", "asserted")]),
     # crowd-control weapons turned on people: repression
     ("In Kosovo, police fired tear gas at Serb residents.", [("175", "XKX", "SRB", "asserted")]),
+    # a visitor greeted on arrival is received by the host; committing a violation is no commitment
+    ("The Kenyan president was greeted by Ethiopia's prime minister at the airport.",
+     [("043", "ETH", "KEN", "asserted")]),
+    ("Iraq said Turkish troops had committed a violation of its sovereignty.", []),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),
