@@ -80,6 +80,15 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Kenyan president was greeted by Ethiopia's prime minister at the airport.",
      [("043", "ETH", "KEN", "asserted")]),
     ("Iraq said Turkish troops had committed a violation of its sovereignty.", []),
+    # nominal events whose phrase names the actor: possessive, agent "by", "of" the troops
+    ("A visit by the Chinese foreign minister to Pakistan was announced on Monday.",
+     [("042", "CHN", "PAK", "asserted")]),
+    ("The signing of the accord by Israel and the UAE took place in Washington.",
+     [("057", "ISR", "ARE", "asserted")]),
+    ("Iran's condemnation of the Israeli raid was swift.", [("111", "IRN", "ISR", "asserted")]),
+    ("Russia's veto of the resolution angered Ukraine.", [("129", "RUS", None, "asserted")]),
+    ("The withdrawal of Russian troops from Georgia was completed in 2008.", [("087", "RUS", "GEO", "asserted")]),
+    ("The Treasury Department sanctioned three Iranian officials on Tuesday.", [("163", "USA", "IRN", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),

@@ -223,12 +223,18 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _agents(token: Token) -> list[Token]:
-    """'by X' of a passive verb, or of a participle that modifies a noun ('attacks carried out by X')."""
+    """'by X' of a passive verb, of an event noun ('a visit by X', 'the signing of the accord by X'), or of
+    a participle that modifies a noun ('attacks carried out by X')."""
     heads: list[Token] = []
-    for verb in [token] + [c for c in token.children if c.dep_ == "acl"]:
+    holders = [token] + [c for c in token.children if c.dep_ == "acl"]
+    if token.pos_ == "NOUN":  # "the signing of the accord by X": "by" may hang on the noun after "of"
+        holders += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+    for verb in holders:
         for child in verb.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and verb is token
-                                         and is_passive(verb)):
+                                         and (is_passive(verb) or verb.pos_ == "NOUN")) \
+                    or (child.dep_ == "prep" and child.lower_ == "by" and verb.dep_ == "pobj"):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
     return heads
 

@@ -306,7 +306,8 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         return False
     if pattern.with_governor:
         verb = governing_verb(token)
-        if verb is None or verb.lemma_.lower() not in pattern.with_governor:
+        if (verb is None or verb.lemma_.lower() not in pattern.with_governor) \
+                and (pattern.domestic or not _names_its_actor(token)):
             return False
     if pattern.with_object:
         objects = role_heads(token, "object")
@@ -318,6 +319,21 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         if not any(o.lemma_.lower() in pattern.with_object or o.lower_ in pattern.with_object for o in objects):
             return False
     return True
+
+
+def _names_its_actor(noun: Token) -> bool:
+    """A noun that names who acts within its own phrase is an event without a light verb: "Iran's
+    condemnation of ...", "the Russian veto", "a visit by the Chinese foreign minister"."""
+    if noun.pos_ != "NOUN":
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return True
+        if child.dep_ in ("amod", "compound") and child.i < noun.i and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return True
+    return False
 
 
 def _govern(triggers: list[_Trigger]) -> None:
