@@ -182,7 +182,10 @@ def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
                                             and (kb.reference(head.lower_) or ("", ""))[0] == "person")
     if value == "thing":
         return mention.kind in ("country", "capital", "org") or (
-            mention.kind in ("group", "adjective") and head.tag_ in ("NNP", "NN") and head.ent_type_ != "NORP")
+            mention.kind in ("group", "adjective") and head.tag_ in ("NNP", "NN") and head.ent_type_ != "NORP") or (
+            # an institution: "Russia's foreign ministry said ... It said ..."
+            mention.kind == "role" and head.tag_ in ("NN", "NNP") and head.ent_type_ != "PERSON"
+            and (kb.reference(head.lower_) or ("", ""))[0] != "person")
     if value == "plural":
         return mention.kind == "group-reference" or (mention.kind in ("role", "affiliation", "group")
                                                      and head.tag_ in ("NNS", "NNPS"))
@@ -241,6 +244,9 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     if previous is None:
         return None
     candidates = [m for m in compatible if previous.start <= m.start < previous.end]
+    continuing = _continued_subject(token, previous, candidates)
+    if continuing is not None:
+        return continuing
     identities = {_identity(m.actor) for m in candidates}
     if len(identities) != 1:
         return None
@@ -251,6 +257,18 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
         if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
+
+
+def _continued_subject(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:
+    """A pronoun subject of its sentence's main clause continues the main subject of the sentence before
+    ("Biden landed in Tel Aviv and met Netanyahu. He also urged ..."), whatever else that sentence names."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+        return None
+    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for m in candidates:
+            if m.start <= subject.i < m.end or m.head == subject.i:
+                return m
+    return None
 
 
 def _rival_noun(sent: Span, token: Token, mentions: list[Mention], value: str) -> bool:

@@ -125,7 +125,10 @@ class VerbDictionary:
         for entry in sorted(entries, key=lambda e: -len(e.words)):
             if not all(w in context.after for w in entry.words[1:]):
                 continue
+            speech = entry.code[:2] == "01"
             for phrase in self.phrases.get(entry.block, ()):
+                if speech and phrase.code[:2] >= "14":
+                    continue  # "reported an attack": the attack's actors are not the speaker
                 if phrase.applies_to(" ".join(entry.words)) and context.matches(phrase):
                     if not phrase.code:
                         return None
