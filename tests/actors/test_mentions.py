@@ -193,3 +193,13 @@ def test_expletive_it_is_not_a_reference(nlp: Language, finder: MentionFinder) -
             ("likely", "acomp", 4, "ADJ", "JJ")]
     doc = parse(nlp, rows, sent_starts=(0, 3))
     assert "It" not in by_text(doc, finder.find(doc, DATE))
+
+
+def test_he_continues_the_main_subject_of_the_sentence_before(nlp: Language, finder: MentionFinder) -> None:
+    # "Lavrov met Abdollahian. He said ...": two people before, the main subject goes on
+    rows = [("Lavrov", "nsubj", 1, "PROPN", "NNP"), ("met", "ROOT", 1, "VERB", "VBD"),
+            ("Abdollahian", "dobj", 1, "PROPN", "NNP"), (".", "punct", 1, "PUNCT", "."),
+            ("He", "nsubj", 5, "PRON", "PRP"), ("said", "ROOT", 5, "VERB", "VBD")]
+    doc = parse(nlp, rows, ents=((0, 1, "PERSON"), (2, 3, "PERSON")), sent_starts=(0, 4))
+    found = by_text(doc, finder.find(doc, DATE))
+    assert found["He"].actor.country == "RUS"

@@ -244,7 +244,7 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     if previous is None:
         return None
     candidates = [m for m in compatible if previous.start <= m.start < previous.end]
-    continuing = _continued_subject(token, previous, candidates)
+    continuing = _continued_subject(token, previous, candidates) if value == "person" else None
     if continuing is not None:
         return continuing
     identities = {_identity(m.actor) for m in candidates}
@@ -260,8 +260,9 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
 
 
 def _continued_subject(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:
-    """A pronoun subject of its sentence's main clause continues the main subject of the sentence before
-    ("Biden landed in Tel Aviv and met Netanyahu. He also urged ..."), whatever else that sentence names."""
+    """A personal pronoun subject of its sentence's main clause continues the main subject of the sentence
+    before ("Biden landed in Tel Aviv and met Netanyahu. He also urged ..."), whatever else that sentence
+    names. ("Iran met Russia. It left": states are left alone, being as often the object's topic.)"""
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
         return None
     for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
