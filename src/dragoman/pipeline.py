@@ -81,15 +81,16 @@ class Pipeline:
                                             c.target.actor if c.target else None,
                                             self.places.event_place(doc, c, mentions), doc[c.trigger].text)
                                  for c in coded], self._dateline(document))
-        return [self._record(document, doc, c, self.dater.event_date(doc, c, reference), place, note)
-                for c, (place, note) in zip(coded, places, strict=True)]
+        return [self._record(document, doc, c, self.dater.event_date(doc, c, reference), place,
+                             (place_note,) if place_note else ())
+                for c, (place, place_note) in zip(coded, places, strict=True)]
 
     def _dateline(self, document: Document) -> Place | None:
         name = dict(document.meta).get("dateline_place")
         return self.places.named(name) if name else None
 
     def _record(self, document: Document, doc: Doc, coded: CodedEvent, date: EventDate | None,
-                place: Place | None, place_note: str | None = None) -> Event:
+                place: Place | None, discourse_notes: tuple[str, ...] = ()) -> Event:
         code = self.ontology.get(coded.code)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
@@ -97,7 +98,7 @@ class Pipeline:
                             start_char=coded.start_char, end_char=coded.end_char, trigger=trigger.text,
                             pattern=coded.pattern.id,
                             notes=coded.notes + _resolution_notes(coded.source, coded.target)
-                            + ((place_note,) if place_note else ()))
+                            + discourse_notes)
         source = coded.source.actor
         target = coded.target.actor if coded.target else None
         return Event(

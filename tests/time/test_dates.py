@@ -168,3 +168,15 @@ def test_attachment_with_the_parser(pipeline: Pipeline, text: str, trigger: str,
     found = EventDater().event_date(doc, event(doc, trigger, modality), REF)
     assert found is not None
     assert found.start.startswith(start) and found.precision == precision
+
+
+@pytest.mark.model
+def test_an_undated_event_takes_the_day_the_story_was_telling(pipeline: Pipeline) -> None:
+    text = ("Leaders met in Abuja on Monday. On Sunday, thousands rallied in Niamey. "
+            "The envoy flew to Niamey afterwards. He met the junta. Troops left the capital.")
+    doc = pipeline.nlp(text)
+    flew = EventDater().event_date(doc, event(doc, "flew", "asserted"), REF)
+    assert flew is not None and flew.start == "2023-03-26" and flew.source == "relative" and flew.text == "On Sunday"
+    # three sentences on, the story's day is no longer known: the document's
+    left = EventDater().event_date(doc, event(doc, "left", "asserted"), REF)
+    assert left is not None and left.start == "2023-03-29" and left.source == "document"

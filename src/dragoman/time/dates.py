@@ -9,9 +9,10 @@ found); else the latest full date written in the text, marked "inferred". It is 
 relative expression ("last year", "March 10", "on Saturday").
 
 Event date, in order: a date expression in the event's own clause (``clauses.climb``); else one in a clause
-above it ("On Monday, X met Y to discuss ..."); else the document date with ``source = "document"``, only
-when the clause is past or present and does not mark itself as background ("previously", "had signed"),
-and the event is not planned or hypothetical.
+above it ("On Monday, X met Y to discuss ..."); else, when the clause is past or present, does not mark
+itself as background ("previously", "had signed") and the event is not planned or hypothetical: the day
+the narrative was at in the two sentences before (``source = "relative"``, its words in ``text``), else
+the document date with ``source = "document"``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dragoman.time.expressions import Expression, find_expressions, resolve
 
 _CACHE = "dragoman.time.expressions"  # doc.user_data key: the doc's date expressions, found once
 UNDATED_MODALITIES = {"planned", "hypothetical"}
+NARRATIVE_WINDOW = 2  # sentences before an undated event in which the story's last day is looked for
 # "MOSCOW, March 29 (Reuters) -", "BEIRUT (AP) — ", "Kabul, 3 May 2021 -": a place in capitals or a short
 # capitalised name, then the date, before the first dash
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*,\s*"
@@ -86,6 +88,9 @@ class EventDater:
             return None
         if tense(trigger) == "future" or background(trigger):
             return None
+        narrative = _narrative_date(doc, sent, reference.date)
+        if narrative is not None:
+            return narrative
         day = reference.date.isoformat()
         return EventDate(start=day, end=day, precision="day", text=None, source="document")
 
@@ -109,6 +114,26 @@ def _attached(trigger: Token, found: list[_Found]) -> list[_Found]:
             if steps is not None:
                 ranked.append((level, steps, f))
     return [r[2] for r in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+def _narrative_date(doc: Doc, sent: Span, reference: dt.date) -> EventDate | None:
+    """The day the story was telling just before ``sent``: the last day-precise, past date expression in the
+    ``NARRATIVE_WINDOW`` sentences before it ("On Sunday, thousands rallied ... Deby flew to Niamey
+    afterwards"). Not for the lead sentence, which reports the news of the document's day."""
+    if sent.start == 0:
+        return None
+    first = sent.start
+    for _ in range(NARRATIVE_WINDOW):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    earlier = [f for f in _expressions(doc) if first <= f.span.start and f.span.end <= sent.start]
+    for f in reversed(earlier):
+        date = resolve(f.expression, reference, "past")
+        if date is not None and date.precision == "day" and date.start <= reference.isoformat():
+            return EventDate(start=date.start, end=date.end, precision="day", text=f.expression.text,
+                             source="relative")
+    return None
 
 
 def _expressions(doc: Doc) -> list[_Found]:
