@@ -235,8 +235,9 @@ class Gazetteer:
         end, candidates = best
         span = doc[i:end]
         label = _label(span)
-        if label in NOT_PLACE_LABELS:
-            return None
+        capital = any(c.primary and (c.entry.feature == "PPLC" or c.entry.precision == "country") for c in candidates)
+        if label in NOT_PLACE_LABELS and not (label == "ORG" and capital):
+            return None  # but a capital or a state the tagger took for an organisation ("Niamey") stays
         if all(c.entry.precision == "city" for c in candidates) and label not in PLACE_LABELS \
                 and any(t.pos_ and t.pos_ != "PROPN" for t in span if t.is_alpha):
             return None
