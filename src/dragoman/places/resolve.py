@@ -17,6 +17,7 @@ none, and a country-level place keeps no coordinates.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,7 +69,9 @@ class DocPlace:
         if self.direction and e.precision in ("country", "region"):
             return Place(name=f"{self.direction} {e.name}", country=e.country, feature="RGN", text=self.text,
                          precision="region")
-        return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, geonameid=e.geonameid,
+        # the name as written when it is the gazetteer's name with its accents ("Bogotá", not "Bogota")
+        name = self.text if self.text != e.name and _unaccented(self.text) == e.name else e.name
+        return Place(name=name, country=e.country, lat=e.lat, lon=e.lon, geonameid=e.geonameid,
                      feature=e.feature, text=self.text, precision=e.precision)
 
 
@@ -178,6 +181,10 @@ class PlaceResolver:
 
 
 _SPECIFIC = {"city": 0, "region": 1, "country": 2}
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _salience(matches: list[PlaceMatch], mentions: Sequence[Mention]) -> Counter[str]:
