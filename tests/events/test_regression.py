@@ -89,6 +89,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Russia's veto of the resolution angered Ukraine.", [("129", "RUS", None, "asserted")]),
     ("The withdrawal of Russian troops from Georgia was completed in 2008.", [("087", "RUS", "GEO", "asserted")]),
     ("The Treasury Department sanctioned three Iranian officials on Tuesday.", [("163", "USA", "IRN", "asserted")]),
+    # "is willing (ready) to" states an intention, refined by what is intended
+    ("Egypt is ready to send food aid to Sudan.", [("033", "EGY", "SDN", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),

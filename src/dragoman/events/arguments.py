@@ -162,6 +162,9 @@ def subjects(verb: Token) -> list[Token]:
             # on the reported clause may belong to the reporting verb; its subject is a fallback
             inherited += subjects(head.head)
         return inherited
+    # "X is willing to send troops": an adjective's subject is its copula's
+    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):
+        return subjects(head)
     # "after cutting a deal": the subject of the verb the preposition hangs on
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head)

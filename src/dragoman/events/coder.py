@@ -113,6 +113,7 @@ class EventCoder:
         for s_index, sent in enumerate(doc.sents):
             triggers = self._triggers(sent)
             _govern(triggers)
+            _merge_verb_objects(triggers)
             reporting_only = all(t.pattern.kind == "reporting" for t in triggers)
             sentence_events: list[CodedEvent] = []
             for trigger in triggers:
@@ -334,6 +335,17 @@ def _names_its_actor(noun: Token) -> bool:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             return True
     return False
+
+
+def _merge_verb_objects(triggers: list[_Trigger]) -> None:
+    """ "is ready to send food aid": a noun trigger that is the object of a governed verb trigger of the same
+    root names that verb's event, and is governed with it (not coded as a second, free event)."""
+    by_token = {t.token.i: t for t in triggers}
+    for t in triggers:
+        verb = by_token.get(t.token.head.i)
+        if t.token.pos_ == "NOUN" and t.token.dep_ in ("dobj", "obj") and verb is not None and verb is not t \
+                and verb.governed and verb.pattern.cameo[:2] == t.pattern.cameo[:2]:
+            t.governed = True
 
 
 def _govern(triggers: list[_Trigger]) -> None:

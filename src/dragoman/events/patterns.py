@@ -22,15 +22,15 @@ from dragoman.events.ontology import Ontology
 
 ROLES = {"subject", "agent", "object", "dative", "passive_subject", "owner", "governor_subject",
          "complement", "complement_subject", "condition", "between"}
-POS = {"VERB", "NOUN"}
+POS = {"VERB", "NOUN", "ADJ"}
 # What a pattern does to the triggers inside its complement or object:
 #   event      an ordinary event; triggers below it are coded on their own
 #   governs    "refused to meet", "threatened to attack", "demanded a meeting": the inner trigger is not
 #              coded on its own; it refines this pattern's code and may lend it a target
 #   reporting  "said", "announced": coded only when no other trigger is inside what it reports
 KINDS = {"event", "governs", "reporting"}
-DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "governor_subject")}
-DEFAULT_TARGET = {"VERB": ("object",), "NOUN": ()}
+DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "governor_subject"), "ADJ": ("subject",)}
+DEFAULT_TARGET = {"VERB": ("object",), "NOUN": (), "ADJ": ()}
 KEYS = {"id", "lemmas", "pos", "cameo", "source", "target", "requires_prep", "with_object", "governors",
         "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence",
         "complement_aux", "domestic"}
