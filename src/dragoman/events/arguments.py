@@ -45,6 +45,17 @@ PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"}
 GUESSED = "discourse:focus"
 
 
+def verb_forms(verb: Token) -> frozenset[str]:
+    """The forms a verb may be listed under: its lemma, and its past or -ing form stripped, since the
+    lemmatizer errs on some ("staged" -> "stag")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word}
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return frozenset(forms)
+
+
 class MentionIndex:
     """Mentions of one document, looked up by token index."""
 
@@ -117,7 +128,7 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         trigger = trigger.head  # "a mediation effort between X and Y", "peace talks with X"
     if role == "governor_subject":
         verb = governing_verb(trigger)
-        if verb is None or (governors and verb.lemma_.lower() not in governors):
+        if verb is None or (governors and not verb_forms(verb) & governors):
             return []
         return subjects(verb) or _agents(verb)
     if role == "between":
@@ -253,7 +264,7 @@ def prep_objects(token: Token, word: str, governors: frozenset[str] = frozenset(
                 if g.dep_ == "pobj"]
     if token.pos_ in ("NOUN", "PROPN"):
         verb = governing_verb(token)
-        if verb is not None and (verb.lemma_.lower() in governors if governors else token.dep_ in OBJECT_DEPS):
+        if verb is not None and (bool(verb_forms(verb) & governors) if governors else token.dep_ in OBJECT_DEPS):
             holders.append(verb)  # "imposed sanctions on X", "engaged in ethnic cleansing against X"
     for holder in holders:
         for child in holder.children:

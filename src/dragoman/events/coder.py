@@ -36,6 +36,7 @@ from dragoman.events.arguments import (
     role_heads,
     subjects,
     theme_lemmas,
+    verb_forms,
 )
 from dragoman.events.dictionary import VerbDictionary
 from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, read_modality
@@ -307,7 +308,7 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         return False
     if pattern.with_governor:
         verb = governing_verb(token)
-        if (verb is None or verb.lemma_.lower() not in pattern.with_governor) \
+        if (verb is None or not verb_forms(verb) & pattern.with_governor) \
                 and (pattern.domestic or not _names_its_actor(token)):
             return False
     if pattern.with_object:
