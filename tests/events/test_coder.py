@@ -333,3 +333,17 @@ def test_cooperation_between_organs_of_one_state_is_not_an_event(coder: EventCod
     assert coder.code(doc, [army, police]) == []
     rebels = Mention(2, 3, 2, Actor("rebels", "Iran", "IRNREB", "IRN", sector="REB"), "role")
     assert summary(coder.code(doc, [army, rebels])) == [("051", "IRNMIL", "IRNREB", "asserted")]
+
+
+def test_verb_forms_cover_a_wrong_lemma() -> None:
+    from dragoman.events.arguments import verb_forms
+    doc = make_doc([("Students", "student", "NOUN", "nsubj", 1), ("staged", "stag", "VERB", "ROOT", 1)])
+    assert "stage" in verb_forms(doc[1]) and "stag" in verb_forms(doc[1])
+
+
+def test_people_protesting_in_a_state_are_its_people(coder: EventCoder) -> None:
+    # "Hundreds demonstrated in Syria": no actor named, the place gives the people and their government
+    rows = [("Hundreds", "hundred", "NOUN", "nsubj", 1), ("demonstrated", "demonstrate", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1), ("Syria", "Syria", "PROPN", "pobj", 2), (".", ".", "PUNCT", "punct", 1)]
+    events = code(coder, rows, tags={0: "NNS"})
+    assert summary(events) == [("141", "SYRCVL", "SYRGOV", "asserted")]

@@ -160,6 +160,8 @@ class EventCoder:
                earlier: list[CodedEvent]) -> list[CodedEvent]:
         token, pattern = trigger.token, trigger.pattern
         sources, source_role = _fill(token, pattern.source, pattern, index)
+        if not sources and pattern.domestic:
+            sources, source_role = _people_of_place(token, index)
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
@@ -264,6 +266,22 @@ def _organ(mention: Mention) -> bool:
     if mention.actor.sector is None:
         return mention.kind in ("country", "capital", "adjective")
     return mention.actor.sector in STATE_SECTORS
+
+
+def _people_of_place(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "Up to 100 ethnic Albanians demonstrated in Serbia": people the text does not resolve, acting inward
+    (protesting, rioting) in a state, are that state's people."""
+    if not any(s.tag_ in ("NNS", "NNPS") or s.lower_ in ("thousands", "hundreds", "dozens")
+               for s in subjects(trigger)):
+        return [], ""
+    found, where = _place_target(trigger, index)
+    if not found:
+        return [], ""
+    place = found[0]
+    country = place.actor.country or ""
+    actor = Actor(text=place.actor.text, name=country, code=country + "CVL", country=country, sector="CVL",
+                  how=f"implied:people of the place ({place.actor.text})", entry=f"implied:{country}")
+    return [Mention(place.start, place.end, place.head, actor, "implied")], f"people of {where}"
 
 
 def _same_stem(a: str, b: str) -> bool:
