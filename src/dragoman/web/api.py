@@ -18,9 +18,9 @@ from dragoman.cli.output import unit_record
 from dragoman.events.ontology import QUAD_FIELDS
 from dragoman.records import Event
 from dragoman.store import browse
-from dragoman.web.app import check_write, services
 from dragoman.web.coding import fetched, pasted, read_upload, report_json, uploaded
 from dragoman.web.params import Name, Paging, Selection, invalid, paging, required, selection
+from dragoman.web.services import check_write, services
 
 router = APIRouter(prefix="/api", tags=["api"])
 Period = Literal["week", "month", "year"]

@@ -23,9 +23,9 @@ from dragoman.records import Event
 from dragoman.store import browse
 from dragoman.store.clusters import Cluster
 from dragoman.web.api import inputs, resolution
-from dragoman.web.app import Services, check_write, services
 from dragoman.web.params import Name, Paging, Selection, paging, required, selection
 from dragoman.web.render import document_segments, map_svg, network_svg, sentence_segments
+from dragoman.web.services import Services, check_write, services
 
 router = APIRouter(include_in_schema=False)
 MAX_DOWNLOAD = 100_000  # units in one CSV or JSONL download
