@@ -91,6 +91,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Treasury Department sanctioned three Iranian officials on Tuesday.", [("163", "USA", "IRN", "asserted")]),
     # "is willing (ready) to" states an intention, refined by what is intended
     ("Egypt is ready to send food aid to Sudan.", [("033", "EGY", "SDN", "asserted")]),
+    # a denial answers the accusation before it: its accuser is the target
+    ("Kenya accused Uganda of arming the rebels. Uganda denied the charge.",
+     [("112", "KEN", "UGA", "asserted"), ("016", "UGA", "KEN", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),

@@ -67,6 +67,9 @@ EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decisi
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
+# Statements that answer an earlier event: a denial answers an accusation (its accuser is the target), a
+# claim of responsibility claims a use of force (its target is the target).
+ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
 # Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
 # accuse, criticise.
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
@@ -168,6 +171,8 @@ class EventCoder:
         if not targets and pattern.kind == "event" and not pattern.target_optional and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in REACTION_ROOTS:
             targets, target_role = self._event_reference(token, sources, earlier, s_index)
+        if not targets and pattern.cameo in ANSWERS:
+            targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
         doc = sent.doc
@@ -266,6 +271,31 @@ def _organ(mention: Mention) -> bool:
     if mention.actor.sector is None:
         return mention.kind in ("country", "capital", "adjective")
     return mention.actor.sector in STATE_SECTORS
+
+
+def _answered(token: Token, sources: list[Mention], earlier: list[CodedEvent],
+              code: str) -> tuple[list[Mention], str]:
+    """Who a denial or a claim of responsibility answers, when it names no one: a denial answers the latest
+    accusation or criticism of its source ("X accused Y of ... Y denied it": X); a claim of responsibility
+    names the target of its source's latest use of force."""
+    keys = {_party(s) for s in sources}
+    wanted, role = ANSWERS[code]
+    for e in reversed(earlier):
+        if e.code[:2] not in wanted or e.target is None:
+            continue
+        if role == "accuser" and _party(e.target) in keys and _party(e.source) not in keys:
+            party, what = e.source, "accuser"
+        elif role == "target" and _party(e.source) in keys and _party(e.target) not in keys:
+            party, what = e.target, "target"
+        else:
+            continue
+        actor = replace(party.actor, how=f"answers {token.doc[e.trigger].text!r}: its {what}+{party.actor.how}")
+        return [Mention(token.i, token.i + 1, token.i, actor, "event-reference")], f"{what} of {e.code}"
+    return [], ""
+
+
+def _party(m: Mention) -> str:
+    return m.actor.country or m.actor.org or m.actor.code
 
 
 def _people_of_place(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
