@@ -94,8 +94,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a denial answers the accusation before it: its accuser is the target
     ("Kenya accused Uganda of arming the rebels. Uganda denied the charge.",
      [("112", "KEN", "UGA", "asserted"), ("016", "UGA", "KEN", "asserted")]),
+    # tariffs on a state's goods target that state
+    ("China slapped heavy duties on Australian wine in 2020.", [("163", "CHN", "AUS", "asserted")]),
     # background and modifier nouns are not events of their own
-    ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.", []),
+    ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.",
+     [("163", "GRC", "TUR", "asserted")]),  # the closure, not the fighting behind it
     ("India and France launched war games off the coast of Goa.", [("062", "IND", "FRA", "asserted")]),
     # groups placed by a country
     ("Rebels in Chad attacked a convoy of Sudanese troops.", [("190", "TCD", "SDN", "asserted")]),
