@@ -96,6 +96,10 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("112", "KEN", "UGA", "asserted"), ("016", "UGA", "KEN", "asserted")]),
     # tariffs on a state's goods target that state
     ("China slapped heavy duties on Australian wine in 2020.", [("163", "CHN", "AUS", "asserted")]),
+    # a judgement of someone's act is a criticism of them
+    ("The South Korean president said North Korea's launch was a clear violation of UN resolutions.",
+     [("111", "KOR", "PRK", "asserted")]),
+    ("Chile described Bolivia's decision as reckless.", [("111", "CHL", "BOL", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.",
      [("163", "GRC", "TUR", "asserted")]),  # the closure, not the fighting behind it

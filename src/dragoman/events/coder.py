@@ -70,6 +70,8 @@ REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack
 # Statements that answer an earlier event: a denial answers an accusation (its accuser is the target), a
 # claim of responsibility claims a use of force (its target is the target).
 ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
+# Verbs whose object is followed by what it is judged to be ("called X reckless", "described X as").
+JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 # Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
 # accuse, criticise.
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
@@ -344,13 +346,37 @@ def _outside(source: Mention, verb: Token | None) -> bool:
 
 
 def _conditioned(pattern: Pattern) -> bool:
-    return bool(pattern.with_object or pattern.requires_prep or pattern.with_governor or pattern.complement_aux)
+    return bool(pattern.with_object or pattern.requires_prep or pattern.with_governor or pattern.complement_aux
+                or pattern.with_predicate)
+
+
+def _predicate_words(verb: Token) -> set[str]:
+    """What a verb of judgement says its object (or reported subject) is: the object predicate ("called it
+    [reckless]"), the "as" phrase ("described it [as a turning point]"), or the predicate of a reported
+    copula ("said the launch [was a clear violation]")."""
+    if verb.lemma_.lower() in JUDGING:  # "called Bolivia's move a violation": whatever follows, however parsed
+        return {w for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")
+                for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp") or (child.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp")
+                                                                                 for g in child.children)):
+            heads.append(child)
+        elif child.dep_ in ("dobj", "obj"):  # "called the decision 'reckless'", parsed as a modifier after it
+            heads += [g for g in child.children if g.dep_ == "amod" and g.i > child.i]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            heads += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "ccomp" and child.lemma_ == "be":
+            heads += [g for g in child.children if g.dep_ in ("attr", "acomp")]
+    return {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
 
 
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:
     if pattern.requires_prep and not prep_attached(token, pattern.requires_prep):
         return False
     if pattern.complement_aux and not _modal_complement(token, pattern.complement_aux):
+        return False
+    if pattern.with_predicate and not _predicate_words(token) & pattern.with_predicate:
         return False
     if pattern.intransitive and role_heads(token, "object"):
         return False

@@ -33,7 +33,7 @@ DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "gove
 DEFAULT_TARGET = {"VERB": ("object",), "NOUN": (), "ADJ": ()}
 KEYS = {"id", "lemmas", "pos", "cameo", "source", "target", "requires_prep", "with_object", "governors",
         "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence",
-        "complement_aux", "domestic"}
+        "complement_aux", "domestic", "with_predicate"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,9 @@ class Pattern:
     refine: tuple[Refinement, ...] = ()
     confidence: float = 1.0  # a ceiling on the confidence of its events
     complement_aux: frozenset[str] = frozenset()  # fires only on a "that" clause with one of these ("must")
+    # fires only when what the trigger predicates of its object or reported subject has one of these words:
+    # "called the decision [reckless]", "described it [as a turning point]", "said the launch [was a crime]"
+    with_predicate: frozenset[str] = frozenset()
     domestic: bool = False  # without a named target, aimed at the state where it happens (or the source's)
 
 
@@ -227,4 +230,5 @@ def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
         intransitive=bool(item.get("intransitive")), kind=kind, target_optional=bool(item.get("target_optional")),
         mutual=bool(item.get("mutual")), refine=tuple(_refinement(r, where, ontology) for r in refine),
         confidence=confidence, complement_aux=_words(item.get("complement_aux"), where, "complement_aux"),
+        with_predicate=_words(item.get("with_predicate"), where, "with_predicate"),
         domestic=bool(item.get("domestic")))
