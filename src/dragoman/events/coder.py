@@ -269,7 +269,10 @@ def _within_one_state(event: CodedEvent) -> bool:
 
 
 def _organ(mention: Mention) -> bool:
-    """The mention names the state itself or one of its organs (not its people, rebels or opposition)."""
+    """The mention names the state itself or one of its organs (not its people, rebels or opposition, nor a
+    group named in its own right: the rival "Libyan National Army" is a party, not an organ)."""
+    if mention.kind == "group":
+        return False
     if mention.actor.sector is None:
         return mention.kind in ("country", "capital", "adjective")
     return mention.actor.sector in STATE_SECTORS
