@@ -104,3 +104,13 @@ def test_gunmen_belong_to_the_armed_group_last_named(nlp: Language, kb: ActorKB)
 
 def test_focus_is_the_most_named_state() -> None:
     assert focus_country([]) is None
+
+
+def test_a_name_the_copula_identifies_with_a_role_takes_it(nlp: Language, kb: ActorKB) -> None:
+    # "Okonkwo became the Nigerian president."
+    rows = [("Okonkwo", "nsubj", 1, "PROPN", "NNP"), ("became", "ROOT", 1, "VERB", "VBD"),
+            ("the", "det", 4, "DET", "DT"), ("Nigerian", "amod", 4, "ADJ", "JJ"),
+            ("president", "attr", 1, "NOUN", "NN"), (".", "punct", 1, "PUNCT", ".")]
+    mentions = found(nlp, kb, rows)
+    named = next(m for m in mentions if m.start == 0)
+    assert named.actor.country == "NGA" and named.actor.how.startswith("discourse:copula")

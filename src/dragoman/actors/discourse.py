@@ -54,7 +54,7 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         new = _organisation_reference(token, out, kb) or _affiliated_person(token, taken) \
-            or _role_phrase(token, out, taken, kb, focus)
+            or _copular_identity(token, taken) or _role_phrase(token, out, taken, kb, focus)
         if new is None or any(i in taken for i in range(new.start, new.end)):
             continue
         out.append(new)
@@ -100,6 +100,22 @@ def _affiliated_person(token: Token, taken: dict[int, Mention]) -> Mention | Non
     actor = replace(owner.actor, text=doc[start:token.i + 1].text, how=f"{how} ({owner.actor.text})",
                     entry=owner.actor.entry)
     return Mention(start, token.i + 1, token.i, actor, "person")
+
+
+def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None:
+    """ "Albanese became the first Australian leader to visit China": a name the knowledge base lacks,
+    subject of a copula whose complement is a resolved role, is that role."""
+    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") \
+            or token.head.lemma_.lower() not in ("be", "become", "remain"):
+        return None
+    for attr in token.head.children:
+        role = taken.get(attr.i)
+        if attr.dep_ == "attr" and role is not None and role.kind in ("role", "person"):
+            start = min(t.i for t in phrase_words(token))
+            actor = replace(role.actor, text=token.doc[start:token.i + 1].text,
+                            how=f"discourse:copula ({role.actor.text})")
+            return Mention(start, token.i + 1, token.i, actor, "person")
+    return None
 
 
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
