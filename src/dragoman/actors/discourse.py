@@ -31,6 +31,7 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
 # reporters a statement is made to.
 FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI"})
 CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marcher", "activist", "striker"})
+COPULAS = frozenset({"be", "is", "was", "become", "became", "becomes", "remain", "remains", "remained"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 
@@ -106,7 +107,7 @@ def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None
     """ "Albanese became the first Australian leader to visit China": a name the knowledge base lacks,
     subject of a copula whose complement is a resolved role, is that role."""
     if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") \
-            or token.head.lemma_.lower() not in ("be", "become", "remain"):
+            or not {token.head.lemma_.lower(), token.head.lower_} & COPULAS:
         return None
     for attr in token.head.children:
         role = taken.get(attr.i)
