@@ -100,6 +100,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The South Korean president said North Korea's launch was a clear violation of UN resolutions.",
      [("111", "KOR", "PRK", "asserted")]),
     ("Chile described Bolivia's decision as reckless.", [("111", "CHL", "BOL", "asserted")]),
+    # undoing an earlier act: its other party is the target
+    ("China slapped duties on Australian wine in 2020. Beijing dropped those duties in 2024.",
+     [("163", "CHN", "AUS", "asserted"), ("085", "CHN", "AUS", "asserted")]),
     # background and modifier nouns are not events of their own
     ("Greece closed its border with Turkey because of fighting between Armenia and Azerbaijan.",
      [("163", "GRC", "TUR", "asserted")]),  # the closure, not the fighting behind it

@@ -72,6 +72,8 @@ REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack
 ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
 # Verbs whose object is followed by what it is judged to be ("called X reckless", "described X as").
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
+# Acts that undo an earlier one ("Beijing dropped those duties"): the earlier act's other party is theirs.
+UNDOING_ROOTS = frozenset({"08"})
 # Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
 # accuse, criticise.
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
@@ -170,8 +172,8 @@ class EventCoder:
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
-        if not targets and pattern.kind == "event" and not pattern.target_optional and pattern.pos == "VERB" \
-                and pattern.cameo[:2] in REACTION_ROOTS:
+        if not targets and pattern.kind == "event" and pattern.pos == "VERB" \
+                and (pattern.cameo[:2] in REACTION_ROOTS or pattern.cameo[:2] in UNDOING_ROOTS):
             targets, target_role = self._event_reference(token, sources, earlier, s_index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
