@@ -30,6 +30,7 @@ from dragoman.time.expressions import Expression, find_expressions, resolve
 
 _CACHE = "dragoman.time.expressions"  # doc.user_data key: the doc's date expressions, found once
 UNDATED_MODALITIES = {"planned", "hypothetical"}
+NARRATIVE_KINDS = frozenset({"iso", "mdy", "dmy", "weekday", "day"})  # dates and named days
 NARRATIVE_WINDOW = 2  # sentences before an undated event in which the story's last day is looked for
 # "MOSCOW, March 29 (Reuters) -", "BEIRUT (AP) — ", "Kabul, 3 May 2021 -": a place in capitals or a short
 # capitalised name, then the date, before the first dash
@@ -129,6 +130,8 @@ def _narrative_date(doc: Doc, sent: Span, reference: dt.date) -> EventDate | Non
         first = doc[first - 1].sent.start
     earlier = [f for f in _expressions(doc) if first <= f.span.start and f.span.end <= sent.start]
     for f in reversed(earlier):
+        if f.expression.kind not in NARRATIVE_KINDS:
+            continue  # "a day before", "four days later": relative to an event, not a day of the story
         date = resolve(f.expression, reference, "past")
         if date is not None and date.precision == "day" and date.start <= reference.isoformat():
             return EventDate(start=date.start, end=date.end, precision="day", text=f.expression.text,
