@@ -20,11 +20,10 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.coref import resolve_references
 from dragoman.actors.kb import ActorKB
-from dragoman.actors.mentions import PLACING_PREPS, Mention, named_by, phrase_words
+from dragoman.actors.mentions import PLACING_PREPS, Mention, named_by, phrase_words, place_of
 from dragoman.records import Actor
 
 STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
-PLACE_KINDS = frozenset({"country", "capital", "adjective"})
 ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
 # Sectors that the document's focus state may give an unplaced role phrase: its organs, its opposition,
 # and crowds in its streets; not victims or other people, who are as often another state's, nor the
@@ -164,17 +163,10 @@ def _placed_elsewhere(noun: Token) -> bool:
 
 
 def _placed(noun: Token, taken: dict[int, Mention]) -> Mention | None:
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPS:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
-                continue
-            for t in [obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss", "nmod")]]:
-                mention = taken.get(t.i)
-                if mention is not None and mention.kind in PLACE_KINDS and mention.actor.country:
-                    return mention
-    return None
+    """The country a placing preposition on ``noun`` names ("police in Nairobi"), as the mention finder's
+    placed groups read it."""
+    found = place_of(noun, {m.start: m for m in taken.values()}, {i: m.start for i, m in taken.items()})
+    return found if found is not None and found.actor.country else None
 
 
 def _recent_group(token: Token, mentions: list[Mention]) -> Mention | None:

@@ -336,7 +336,7 @@ class MentionFinder:
             sector = None if people else (self.kb.sector_of(token.lower_) or self.kb.sector_of(token.lemma_.lower()))
             if not people and (sector is None or sector in UNPLACED_SECTORS):
                 continue
-            place = _place_of(token, found, taken)
+            place = place_of(token, found, taken)
             if place is None or place.actor.country is None:
                 continue
             left = min([token.i] + [t.i for t in token.subtree if t.i < token.i and t.dep_ in ("amod", "compound")
@@ -360,7 +360,7 @@ def _demonym(kb: ActorKB, token: Token) -> bool:
     return bool(entries) and any(e.kind == "adjective" for e in entries)
 
 
-def _place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> Mention | None:
+def place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> Mention | None:
     """The country or capital a placing preposition on ``noun`` names ("in East Timor's capital Dili")."""
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPS:
