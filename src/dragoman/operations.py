@@ -22,7 +22,7 @@ from dragoman.store.database import EventFilter, Store
 from dragoman.store.schema import documents as documents_table
 
 if TYPE_CHECKING:  # the pipeline (and spaCy) load only when documents are coded
-    from dragoman.pipeline import Pipeline
+    from dragoman.parallel import Coder
 
 
 @dataclass
@@ -34,7 +34,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)  # documents skipped on purpose: not English
 
 
-def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: BinaryIO | None = None,
+def ingest(sources: Iterable[str], store: Store, pipeline: Coder, stdin: BinaryIO | None = None,
            on_error: Callable[[str], None] | None = None,
            on_document: Callable[[Document, int], None] | None = None,
            *, options: ReadOptions | None = None, url_lists: Iterable[str] = (), force: bool = False,
@@ -76,25 +76,26 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
         if on_skip is not None:
             on_skip(document)
 
-    stream = documents()
-    while batch := list(islice(stream, pipeline.batch_size)):
-        stored = set() if force else stored_documents(store, batch)
-        todo = []
-        for document in batch:
-            if (document.doc_id, document.content_hash) in stored:
-                skip(document)
-            else:
-                todo.append(document)
-        for document, events in pipeline.run(todo):
-            try:
-                store.save(document, events)
-            except DragomanError as exc:
-                error(str(exc))
-                continue
-            report.documents += 1
-            report.events += len(events)
-            if on_document is not None:
-                on_document(document, len(events))
+    def todo() -> Iterator[Document]:  # a stream, so that worker processes never wait for a batch's end
+        stream = documents()
+        while batch := list(islice(stream, pipeline.batch_size)):
+            stored = set() if force else stored_documents(store, batch)
+            for document in batch:
+                if (document.doc_id, document.content_hash) in stored:
+                    skip(document)
+                else:
+                    yield document
+
+    for document, events in pipeline.run(todo()):
+        try:
+            store.save(document, events)
+        except DragomanError as exc:
+            error(str(exc))
+            continue
+        report.documents += 1
+        report.events += len(events)
+        if on_document is not None:
+            on_document(document, len(events))
     return report
 
 

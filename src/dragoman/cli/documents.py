@@ -43,6 +43,8 @@ def register(sub: Any) -> None:
     p.add_argument("--any-language", action="store_true", help="do not skip documents that do not look English")
     p.add_argument("--progress", action="store_true",
                    help="show a progress bar even when standard error is not a terminal")
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="worker processes that code documents (default: the machine's cores)")
     p.set_defaults(handler=run_ingest)
 
     p = sub.add_parser("demo", help="ingest the bundled example into a fresh database; print events and scores")
@@ -57,6 +59,12 @@ def _size(value: str) -> int:
     return int(match.group(1)) * 1024 ** " KMG".index(match.group(2).upper() or " ")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     if not args.paths and not args.urls:
         print("dragoman: error: ingest needs a PATH, a URL or --urls FILE", file=sys.stderr)
@@ -65,11 +73,12 @@ def run_ingest(args: argparse.Namespace) -> int:
                     date=args.date_field)
     options = ReadOptions(max_bytes=args.max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
                           fetch=FetchSettings(max_bytes=args.max_bytes, timeout=args.timeout))
-    from dragoman.pipeline import Pipeline, Settings  # spaCy loads only for the commands that code
+    from dragoman.parallel import coder, default_workers
+    from dragoman.pipeline import Settings  # spaCy loads only for the commands that code
 
     store = Store.open(args.db)
-    pipeline = Pipeline.load(Settings(model=args.model, actor_files=tuple(args.actors),
-                                      pattern_files=tuple(args.patterns), place_files=tuple(args.places)))
+    pipeline = coder(Settings(model=args.model, actor_files=tuple(args.actors), pattern_files=tuple(args.patterns),
+                              place_files=tuple(args.places)), args.workers or default_workers())
     with _progress(args.progress or sys.stderr.isatty()) as (say, tick):
         try:
             report = ingest(args.paths, store, pipeline, options=options, url_lists=args.urls, force=args.force,
