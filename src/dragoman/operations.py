@@ -99,6 +99,27 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Coder, stdin: BinaryI
     return report
 
 
+def load_output(folder: Path, store: Store, force: bool = False,
+                on_document: Callable[[Document, int], None] | None = None) -> IngestReport:
+    """Store the documents and events of a ``dragoman.spark`` output folder, in its input order; the
+    store assigns clusters by its rules (into an empty store: the Spark job's clusters). Documents already
+    stored with the same content are skipped unless ``force``, so an interrupted load resumes."""
+    from dragoman.spark.rows import read_output
+
+    report = IngestReport()
+    for loaded in read_output(folder):
+        document = loaded.document
+        if not force and (document.doc_id, document.content_hash) in stored_documents(store, [document]):
+            report.skipped += 1
+            continue
+        store.save(document, loaded.events)
+        report.documents += 1
+        report.events += len(loaded.events)
+        if on_document is not None:
+            on_document(document, len(loaded.events))
+    return report
+
+
 def stored_documents(store: Store, batch: Iterable[Document]) -> set[tuple[str, str]]:
     """``(doc_id, content_hash)`` of the documents of ``batch`` that the store holds with that content."""
     found: set[tuple[str, str]] = set()

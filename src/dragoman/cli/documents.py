@@ -14,7 +14,7 @@ from typing import Any
 from dragoman.cli.output import print_score, print_table
 from dragoman.ingest import FetchSettings, Fields, ReadOptions
 from dragoman.ingest.readers import MAX_BYTES
-from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest
+from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest, load_output
 from dragoman.store.database import Store
 
 STDIN_FORMATS = {"txt": ".txt", "md": ".md", "jsonl": ".jsonl", "csv": ".csv", "tsv": ".tsv",
@@ -46,6 +46,11 @@ def register(sub: Any) -> None:
     p.add_argument("--workers", type=_positive, metavar="N",
                    help="worker processes that code documents (default: the machine's cores)")
     p.set_defaults(handler=run_ingest)
+
+    p = sub.add_parser("load", help="store the output of the Spark job (python -m dragoman.spark)")
+    p.add_argument("folder", type=Path, metavar="FOLDER", help="the job's output folder (documents/, events/)")
+    p.add_argument("--force", action="store_true", help="store documents again even if already stored")
+    p.set_defaults(handler=run_load)
 
     p = sub.add_parser("demo", help="ingest the bundled example into a fresh database; print events and scores")
     p.add_argument("--keep", type=Path, help="keep the demo database at this path")
@@ -92,6 +97,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not report.documents and not report.skipped:
         return 2
     return 1 if report.errors else 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    report = load_output(args.folder, Store.open(args.db), force=args.force)
+    print(_summary(report).replace("ingested", "loaded", 1), file=sys.stderr)
+    return 0 if report.documents or report.skipped else 2
 
 
 def _summary(report: IngestReport) -> str:
