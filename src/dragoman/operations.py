@@ -16,12 +16,12 @@ from sqlalchemy.exc import DBAPIError
 
 from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.evaluate import Score, load_gold, score
-from dragoman.ingest import ReadOptions, language_problem, read_sources
 from dragoman.records import Document
 from dragoman.store.database import EventFilter, Store
 from dragoman.store.schema import documents as documents_table
 
-if TYPE_CHECKING:  # the pipeline (and spaCy) load only when documents are coded
+if TYPE_CHECKING:  # the pipeline (and spaCy) load only when documents are coded, the readers when read
+    from dragoman.ingest import ReadOptions
     from dragoman.parallel import Coder
 
 
@@ -48,6 +48,8 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Coder, stdin: BinaryI
     another report and is coded. A document that does not look English is skipped with a
     warning unless ``any_language``.
     """
+    from dragoman.ingest import language_problem, read_sources
+
     report = IngestReport()
 
     def error(message: str) -> None:

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from dragoman.cli.output import print_score, print_table
-from dragoman.ingest import FetchSettings, Fields, ReadOptions
-from dragoman.ingest.readers import MAX_BYTES
 from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest, load_output
 from dragoman.store.database import Store
 
@@ -36,7 +34,7 @@ def register(sub: Any) -> None:
                         ("url", "url, link"), ("date", "published, date, pubdate")):
         g.add_argument(f"--{part}-field", metavar="NAME", help=f"(default: the first of {usual} ...)")
     p.add_argument("--format", choices=sorted(STDIN_FORMATS), default="txt", help="what standard input holds")
-    p.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="N",
+    p.add_argument("--max-bytes", type=_size, metavar="N",
                    help="skip files and pages larger than N bytes (K, M, G suffixes; default 50M)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for a web server")
     p.add_argument("--force", action="store_true", help="code documents again even if already ingested")
@@ -74,10 +72,14 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not args.paths and not args.urls:
         print("dragoman: error: ingest needs a PATH, a URL or --urls FILE", file=sys.stderr)
         return 2
+    from dragoman.ingest import FetchSettings, Fields, ReadOptions  # here: the readers slow start-up
+    from dragoman.ingest.readers import MAX_BYTES
+
+    max_bytes = MAX_BYTES if args.max_bytes is None else args.max_bytes
     fields = Fields(text=args.text_field, id=args.id_field, title=args.title_field, url=args.url_field,
                     date=args.date_field)
-    options = ReadOptions(max_bytes=args.max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
-                          fetch=FetchSettings(max_bytes=args.max_bytes, timeout=args.timeout))
+    options = ReadOptions(max_bytes=max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
+                          fetch=FetchSettings(max_bytes=max_bytes, timeout=args.timeout))
     from dragoman.parallel import coder, default_workers
     from dragoman.pipeline import Settings  # spaCy loads only for the commands that code
 
