@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -86,7 +87,7 @@ class ParallelCoder:
             return
         chunks = _chunks(first, second, stream, self.chunk_size)
         context = multiprocessing.get_context("spawn")  # no fork of a process that may run threads
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts) as pool:
             pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
             try:
                 for chunk in chunks:
@@ -98,6 +99,11 @@ class ParallelCoder:
             finally:
                 for _chunk, future in pending:
                     future.cancel()
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the writer's to handle (it stops taking results; the store stays whole)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunks(first: list[Document], second: list[Document], rest: Iterator[Document],
