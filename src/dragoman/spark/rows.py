@@ -136,11 +136,15 @@ def read_output(folder: Path) -> Iterator[LoadedDocument]:
         if not (folder / part).is_dir():
             raise InputError(str(folder), f"not an output of dragoman.spark (no {part}/ folder)")
     try:
-        docs = ds.dataset(folder / "documents", format="parquet").to_table().sort_by("doc_index").to_pylist()
+        docs_table = ds.dataset(folder / "documents", format="parquet").to_table()
         table = ds.dataset(folder / "events", format="parquet", partitioning="hive").to_table()
     except (pa.ArrowException, OSError) as exc:
         raise InputError(str(folder), f"cannot read the Parquet output: {exc}") from None
-    rows = table.sort_by([("doc_index", "ascending"), ("event_index", "ascending")]).to_pylist()
+    if not docs_table.num_rows:  # an output without documents may hold no Parquet file at all
+        return
+    docs = docs_table.sort_by("doc_index").to_pylist()
+    rows = table.sort_by([("doc_index", "ascending"), ("event_index", "ascending")]).to_pylist() \
+        if table.num_rows else []
     by_doc: dict[int, list[dict[str, Any]]] = {}
     for row in rows:
         by_doc.setdefault(row["doc_index"], []).append(row)
