@@ -49,7 +49,7 @@ PRIOR = {"country": 1.5, "region": 1.2, "city": 0.0}
 DATE_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceEntry:
     name: str
     country: str | None  # ISO 3166-1 alpha-3, None for a sea or a region of several countries
@@ -70,7 +70,7 @@ class PlaceEntry:
         return base
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     entry: PlaceEntry
     primary: bool  # found by the entry's own name, not an alternate one
