@@ -41,3 +41,8 @@ def test_an_index_built_from_other_sources_is_not_used() -> None:
 def test_load_reads_the_index_with_the_curated_places() -> None:
     (candidate,) = Gazetteer.load().lookup("Lachin corridor")
     assert candidate.entry.source == "curated"
+
+
+def test_a_damaged_index_is_not_used() -> None:
+    assert decode(b"not gzip") is None
+    assert decode(gzip.compress(b"not a pickle")) is None

@@ -51,10 +51,13 @@ def encode(gazetteer: Gazetteer) -> bytes:
 
 def decode(blob: bytes) -> Gazetteer | None:
     """The gazetteer of an encoded index, or None when it was built from other sources than these."""
-    data = io.BytesIO(gzip.decompress(blob))
-    if pickle.load(data) != stamp():
-        return None
-    index, countries, neighbours, capitals = pickle.load(data)
+    try:
+        data = io.BytesIO(gzip.decompress(blob))
+        if pickle.load(data) != stamp():
+            return None
+        index, countries, neighbours, capitals = pickle.load(data)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+        return None  # a damaged file, or classes changed without a rebuild: build from the sources
     return Gazetteer.of(index, countries, neighbours, capitals)
 
 
