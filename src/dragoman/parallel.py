@@ -3,8 +3,8 @@
 ``ParallelCoder`` has the shape of ``Pipeline`` that ``operations.ingest`` uses (``batch_size`` and
 ``run(documents) -> (document, events)`` in input order), so the one writer, the resume check and the
 progress callbacks stay where they are. Documents go to the workers in chunks; each worker loads the
-model and the knowledge once (on its first chunk, so that a bad ``--actors`` file comes back as the
-ordinary one-line error rather than a broken pool) and sends back the events of each document. At most
+model and the knowledge once (on its first chunk, so that a malformed knowledge file comes back as
+the ordinary one-line error rather than as a broken pool) and sends back the events of each document. At most
 ``2 * workers`` chunks are in flight, so memory stays bounded whatever the length of the input, and the
 results are yielded in input order whatever the order in which workers finish.
 

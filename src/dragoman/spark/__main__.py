@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit: a local Spark in this process
         builder = builder.master(args.master or "local[*]").config("spark.ui.enabled", "false")
         builder = builder.config("spark.ui.showConsoleProgress", "false")
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # a local Spark talks to itself on loopback only
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors' Python is this one
     settings = Settings(model=args.model, actor_files=tuple(args.actors), pattern_files=tuple(args.patterns),
                         place_files=tuple(args.places))

@@ -65,7 +65,9 @@ def record_item(record: Mapping[str, Any], origin: str, number: int, fields: Fie
 
 
 def line_item(line: str, origin: str, number: int, fields: Fields) -> Document | InputError | None:
-    """The document of one JSON Lines line; None for a blank line."""
+    """The document of one JSON Lines line (UTF-8); None for a blank line."""
+    if number == 1:
+        line = line.removeprefix("\ufeff")  # a byte-order mark
     if not line.strip():
         return None
     try:
