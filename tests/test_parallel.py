@@ -42,12 +42,13 @@ def test_two_workers_export_what_one_does(tmp_path: Path, capsys: pytest.Capture
     assert f"{n_docs} already ingested" in capsys.readouterr().err.splitlines()[-1]
 
 
-def test_results_come_back_in_input_order(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_results_come_back_in_input_order(pipeline: Pipeline, start_method: str) -> None:
     texts = ["Iran condemned Russia on Monday.", "Russia praised Iran.", "The weather was fine.",
              "Iran's foreign minister met Sergei Lavrov in Moscow.", "China accused the United States."]
     documents = [Document(f"d{i}", texts[i % len(texts)]) for i in range(11)]
     expected = [(d.doc_id, events) for d, events in pipeline.run(documents)]
-    parallel = ParallelCoder(Settings(), workers=2, chunk_size=2)
+    parallel = ParallelCoder(Settings(), workers=2, chunk_size=2, start_method=start_method)
     got = [(d.doc_id, events) for d, events in parallel.run(documents)]
     assert got == expected
     assert sum(len(events) for _, events in got) > 0

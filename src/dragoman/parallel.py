@@ -2,11 +2,12 @@
 
 ``ParallelCoder`` has the shape of ``Pipeline`` that ``operations.ingest`` uses (``batch_size`` and
 ``run(documents) -> (document, events)`` in input order), so the one writer, the resume check and the
-progress callbacks stay where they are. Documents go to the workers in chunks; each worker loads the
-model and the knowledge once (on its first chunk, so that a malformed knowledge file comes back as
-the ordinary one-line error rather than as a broken pool) and sends back the events of each document. At most
-``2 * workers`` chunks are in flight, so memory stays bounded whatever the length of the input, and the
-results are yielded in input order whatever the order in which workers finish.
+progress callbacks stay where they are. Documents go to the workers in chunks and each worker sends back
+the events of each document. Workers hold the pipeline once each: forked workers inherit the writer's,
+spawned ones load their own on their first chunk (see ``_context``); either way a malformed knowledge file
+comes back as the ordinary one-line error, not as a broken pool. At most ``2 * workers`` chunks are in
+flight, so memory stays bounded whatever the length of the input, and the results are yielded in input
+order whatever the order in which workers finish.
 
 Events depend only on their document and the settings (no state is carried from one document to the
 next), so the output equals that of one process; ``tests/test_parallel.py`` checks it.
@@ -17,15 +18,19 @@ An input that fits in one chunk is coded in this process: starting workers would
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Protocol
 
 from dragoman.errors import DragomanError
@@ -73,6 +78,7 @@ class ParallelCoder:
     settings: Settings
     workers: int
     chunk_size: int = 16  # documents per task: small enough to share the work out evenly near the end
+    start_method: str | None = None  # "fork" or "spawn"; None: fork when it is safe (see ``_context``)
     batch_size: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -86,7 +92,7 @@ class ParallelCoder:
             yield from process_pipeline(self.settings).run(first)
             return
         chunks = _chunks(first, second, stream, self.chunk_size)
-        context = multiprocessing.get_context("spawn")  # no fork of a process that may run threads
+        context = _context(self.settings, self.start_method)
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts) as pool:
             pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
             try:
@@ -99,6 +105,20 @@ class ParallelCoder:
             finally:
                 for _chunk, future in pending:
                     future.cancel()
+
+
+def _context(settings: Settings, start_method: str | None) -> BaseContext:
+    """How workers start. Forked (on Linux, from a process that runs no other thread: forking a threaded
+    process can deadlock), they inherit the pipeline loaded here once and share its memory copy-on-write
+    (``gc.freeze`` keeps the collector from copying it); spawned (elsewhere, or while a progress bar's
+    thread runs), each imports dragoman and loads the pipeline itself, a few seconds of CPU more."""
+    if start_method is None:
+        safe = sys.platform == "linux" and threading.active_count() == 1
+        start_method = "fork" if safe else "spawn"
+    if start_method == "fork":
+        process_pipeline(settings)
+        gc.freeze()
+    return multiprocessing.get_context(start_method)
 
 
 def _ignore_interrupts() -> None:
