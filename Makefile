@@ -17,6 +17,12 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The Spark job's extra (pyspark, a large download): for the tests and the type check, not for the demo
+SPARK_STAMP := $(VENV)/.installed-spark
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,spark]'
+	touch $(SPARK_STAMP)
+
 install: $(STAMP)
 
 demo: $(STAMP)
@@ -25,10 +31,10 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 
-typecheck: $(STAMP)
+typecheck: $(STAMP) $(SPARK_STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(SPARK_STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

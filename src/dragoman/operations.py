@@ -16,12 +16,13 @@ from sqlalchemy.exc import DBAPIError
 
 from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.evaluate import Score, load_gold, score
-from dragoman.ingest import ReadOptions, language_problem, read_sources
 from dragoman.records import Document, Event
 from dragoman.store.database import EventFilter, Store
 from dragoman.store.schema import documents as documents_table
 
-if TYPE_CHECKING:  # the pipeline (and spaCy) load only when documents are coded
+if TYPE_CHECKING:  # the pipeline (and spaCy) load only when documents are coded, the readers when read
+    from dragoman.ingest import ReadOptions
+    from dragoman.parallel import Coder
     from dragoman.pipeline import Pipeline
 
 
@@ -34,7 +35,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)  # documents skipped on purpose: not English
 
 
-def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: BinaryIO | None = None,
+def ingest(sources: Iterable[str], store: Store, pipeline: Coder, stdin: BinaryIO | None = None,
            on_error: Callable[[str], None] | None = None,
            on_document: Callable[[Document, int], None] | None = None,
            *, options: ReadOptions | None = None, url_lists: Iterable[str] = (), force: bool = False,
@@ -48,6 +49,8 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
     another report and is coded. A document that does not look English is skipped with a
     warning unless ``any_language``.
     """
+    from dragoman.ingest import language_problem, read_sources
+
     report = IngestReport()
 
     def error(message: str) -> None:
@@ -76,25 +79,47 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Pipeline, stdin: Bina
         if on_skip is not None:
             on_skip(document)
 
-    stream = documents()
-    while batch := list(islice(stream, pipeline.batch_size)):
-        stored = set() if force else stored_documents(store, batch)
-        todo = []
-        for document in batch:
-            if (document.doc_id, document.content_hash) in stored:
-                skip(document)
-            else:
-                todo.append(document)
-        for document, events in pipeline.run(todo):
-            try:
-                store.save(document, events)
-            except DragomanError as exc:
-                error(str(exc))
-                continue
-            report.documents += 1
-            report.events += len(events)
-            if on_document is not None:
-                on_document(document, len(events))
+    def todo() -> Iterator[Document]:  # a stream, so that worker processes never wait for a batch's end
+        stream = documents()
+        while batch := list(islice(stream, pipeline.batch_size)):
+            stored = set() if force else stored_documents(store, batch)
+            for document in batch:
+                if (document.doc_id, document.content_hash) in stored:
+                    skip(document)
+                else:
+                    yield document
+
+    for document, events in pipeline.run(todo()):
+        try:
+            store.save(document, events)
+        except DragomanError as exc:
+            error(str(exc))
+            continue
+        report.documents += 1
+        report.events += len(events)
+        if on_document is not None:
+            on_document(document, len(events))
+    return report
+
+
+def load_output(folder: Path, store: Store, force: bool = False,
+                on_document: Callable[[Document, int], None] | None = None) -> IngestReport:
+    """Store the documents and events of a ``dragoman.spark`` output folder, in its input order; the
+    store assigns clusters by its rules (into an empty store: the Spark job's clusters). Documents already
+    stored with the same content are skipped unless ``force``, so an interrupted load resumes."""
+    from dragoman.spark.rows import read_output
+
+    report = IngestReport()
+    for loaded in read_output(folder):
+        document = loaded.document
+        if not force and (document.doc_id, document.content_hash) in stored_documents(store, [document]):
+            report.skipped += 1
+            continue
+        store.save(document, loaded.events)
+        report.documents += 1
+        report.events += len(loaded.events)
+        if on_document is not None:
+            on_document(document, len(loaded.events))
     return report
 
 
@@ -144,6 +169,8 @@ def code_documents(items: Iterable[Document | InputError], pipeline: Pipeline | 
                    *, any_language: bool = False) -> CodeReport:
     """Code documents read by the caller (pasted text, an upload, a page), storing them when given a
     store: the web's "code text". Unreadable inputs and non-English documents are reported, not raised."""
+    from dragoman.ingest import language_problem
+
     report = CodeReport()
     todo = []
     for item in items:

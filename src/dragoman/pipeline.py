@@ -71,7 +71,11 @@ class Pipeline:
         """Events of each document, in input order, parsing in batches."""
         pairs = ((d.text, d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield document, self.events_of(document, doc)
+            events = self.events_of(document, doc)
+            # the stages' caches in user_data hold spans of the doc, a reference cycle that would keep
+            # every parsed doc in memory until a full garbage collection (400 articles: peak 585 -> 500 MB)
+            doc.user_data.clear()
+            yield document, events
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)

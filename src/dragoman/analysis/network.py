@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import IO, Any
-
-import networkx as nx
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any
 
 from dragoman.errors import ExportError
 from dragoman.events.ontology import QUAD_FIELDS
@@ -20,6 +19,9 @@ from dragoman.store.clusters import Cluster
 from dragoman.store.database import Store
 from dragoman.store.query import EventFilter
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 NETWORK_FORMATS = ("graphml", "gexf", "json")
 
 
@@ -27,8 +29,15 @@ def _key(actor: Actor) -> str:
     return actor.country or actor.org or actor.code
 
 
+def _networkx() -> ModuleType:
+    """networkx, imported when a network is built: at the top it would slow every command's start-up."""
+    import networkx
+
+    return networkx
+
+
 def network_from_units(units: list[Cluster]) -> nx.DiGraph:
-    graph = nx.DiGraph()
+    graph = _networkx().DiGraph()
     for unit in units:
         e = unit.event
         if e.source is None or e.target is None:
@@ -65,8 +74,8 @@ def _json(graph: nx.DiGraph, out: IO[bytes]) -> None:
 
 
 _WRITERS: dict[str, Callable[[nx.DiGraph, IO[bytes]], Any]] = {
-    "graphml": lambda g, out: nx.write_graphml(g, out, encoding="utf-8"),
-    "gexf": lambda g, out: nx.write_gexf(g, out, encoding="utf-8"),
+    "graphml": lambda g, out: _networkx().write_graphml(g, out, encoding="utf-8"),
+    "gexf": lambda g, out: _networkx().write_gexf(g, out, encoding="utf-8"),
     "json": _json,
 }
 

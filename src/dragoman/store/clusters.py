@@ -267,6 +267,35 @@ def assign_clusters(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Set ``cluster_id`` on each new event row (one document's, in order) before it is inserted."""
     found = _candidates(conn, rows)
     extents = _extents(conn, (c["cluster_id"] for cs in found.values() for c in cs))
+    assign_rows(rows, found, extents)
+
+
+def assign_in_order(documents: Iterable[Sequence[dict[str, Any]]]) -> None:
+    """Set ``cluster_id`` on the event rows of each document, documents in ingestion order, without a
+    database: the same clusters as saving the documents one after another into an empty store.
+
+    Only mentions with the same root and the same dyad (either order) can share a cluster, so the rows
+    may be split by ``block_key`` and each block assigned on its own (the distributed runner does).
+    """
+    found: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    extents: dict[str, Extent] = {}
+    for rows in documents:
+        assign_rows(rows, found, extents)
+        for row in rows:
+            found[(row["root"], row["source_key"], row["target_key"])].append(
+                {c: row.get(c) for c in _CANDIDATE_COLUMNS})
+
+
+def block_key(row: dict[str, Any]) -> tuple[str, str, str]:
+    """Rows that may share a cluster have the same block key: the root and the unordered dyad."""
+    a, b = sorted((str(row["source_key"]), str(row["target_key"])))
+    return (str(row["root"]), a, b)
+
+
+def assign_rows(rows: Sequence[dict[str, Any]], found: dict[tuple[Any, ...], list[dict[str, Any]]],
+                extents: dict[str, Extent]) -> None:
+    """Set ``cluster_id`` on one document's rows, given the stored mentions that might share a cluster
+    (``found``, by root and dyad) and the date extents of their clusters (updated here)."""
     earlier: list[dict[str, Any]] = []
     for row in rows:
         cluster = _best(row, earlier + _fitting(row, found), extents) or row["event_id"]

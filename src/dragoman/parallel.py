@@ -1,0 +1,152 @@
+"""Coding documents in worker processes: ``ingest --workers N``.
+
+``ParallelCoder`` has the shape of ``Pipeline`` that ``operations.ingest`` uses (``batch_size`` and
+``run(documents) -> (document, events)`` in input order), so the one writer, the resume check and the
+progress callbacks stay where they are. Documents go to the workers in chunks and each worker sends back
+the events of each document. Workers hold the pipeline once each: forked workers inherit the writer's,
+spawned ones load their own on their first chunk (see ``_context``); either way a malformed knowledge file
+comes back as the ordinary one-line error, not as a broken pool. At most ``2 * workers`` chunks are in
+flight, so memory stays bounded whatever the length of the input, and the results are yielded in input
+order whatever the order in which workers finish.
+
+Events depend only on their document and the settings (no state is carried from one document to the
+next), so the output equals that of one process; ``tests/test_parallel.py`` checks it.
+
+An input that fits in one chunk is coded in this process: starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING, Protocol
+
+from dragoman.errors import DragomanError
+from dragoman.records import Document, Event
+
+if TYPE_CHECKING:
+    from dragoman.pipeline import Pipeline, Settings
+
+
+class Coder(Protocol):
+    """What ``operations.ingest`` needs of a coder: ``Pipeline`` and ``ParallelCoder`` both are one."""
+
+    batch_size: int
+
+    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]: ...
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@functools.lru_cache(maxsize=1)
+def process_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of ``settings``, loaded once in this process: a worker process (of this module's
+    pool, or a Spark executor's Python worker, which Spark reuses between tasks) loads the model once,
+    not once per chunk or partition."""
+    from dragoman.pipeline import Pipeline
+
+    return Pipeline.load(settings)
+
+
+def _code_chunk(settings: Settings, chunk: list[Document]) -> list[list[Event]]:
+    """In a worker: the events of each document of ``chunk``."""
+    return [events for _document, events in process_pipeline(settings).run(chunk)]
+
+
+@dataclass
+class ParallelCoder:
+    """Codes documents in ``workers`` processes; yields ``(document, events)`` in input order."""
+
+    settings: Settings
+    workers: int
+    chunk_size: int = 16  # documents per task: small enough to share the work out evenly near the end
+    start_method: str | None = None  # "fork" or "spawn"; None: fork when it is safe (see ``_context``)
+    batch_size: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.batch_size = self.settings.batch_size
+
+    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        stream = iter(documents)
+        first = list(islice(stream, self.chunk_size))
+        second = list(islice(stream, self.chunk_size))
+        if not second:  # all of it fits in one chunk
+            yield from process_pipeline(self.settings).run(first)
+            return
+        chunks = _chunks(first, second, stream, self.chunk_size)
+        context = _context(self.settings, self.start_method)
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts) as pool:
+            pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
+            try:
+                for chunk in chunks:
+                    pending.append((chunk, pool.submit(_code_chunk, self.settings, chunk)))
+                    if len(pending) >= 2 * self.workers:
+                        yield from _collect(*pending.popleft())
+                while pending:
+                    yield from _collect(*pending.popleft())
+            finally:
+                for _chunk, future in pending:
+                    future.cancel()
+
+
+def _context(settings: Settings, start_method: str | None) -> BaseContext:
+    """How workers start. Forked (on Linux, from a process that runs no other thread: forking a threaded
+    process can deadlock), they inherit the pipeline loaded here once and share its memory copy-on-write
+    (``gc.freeze`` keeps the collector from copying it); spawned (elsewhere, or while a progress bar's
+    thread runs), each imports dragoman and loads the pipeline itself, a few seconds of CPU more."""
+    if start_method is None:
+        safe = sys.platform == "linux" and threading.active_count() == 1
+        start_method = "fork" if safe else "spawn"
+    if start_method == "fork":
+        process_pipeline(settings)
+        gc.freeze()
+    return multiprocessing.get_context(start_method)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the writer's to handle (it stops taking results; the store stays whole)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(first: list[Document], second: list[Document], rest: Iterator[Document],
+            size: int) -> Iterator[list[Document]]:
+    yield first
+    yield second
+    while chunk := list(islice(rest, size)):
+        yield chunk
+
+
+def _collect(chunk: list[Document], future: Future[list[list[Event]]]) -> Iterator[tuple[Document, list[Event]]]:
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        raise DragomanError("a worker process died (out of memory?); run again with fewer --workers "
+                            "to resume: documents already stored are skipped") from None
+    yield from zip(chunk, results, strict=True)
+
+
+def coder(settings: Settings, workers: int) -> Coder:
+    """The pipeline itself for one worker, else a ``ParallelCoder`` (which loads nothing here)."""
+    if workers <= 1:
+        from dragoman.pipeline import Pipeline
+
+        return Pipeline.load(settings)
+    return ParallelCoder(settings, workers)
