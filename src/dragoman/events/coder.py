@@ -33,6 +33,7 @@ from dragoman.events.arguments import (
     complements,
     governing_verb,
     prep_attached,
+    prep_objects,
     role_heads,
     subjects,
     theme_lemmas,
@@ -172,8 +173,7 @@ class EventCoder:
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
-        if not targets and pattern.kind == "event" and pattern.pos == "VERB" \
-                and (pattern.cameo[:2] in REACTION_ROOTS or pattern.cameo[:2] in UNDOING_ROOTS):
+        if not targets and pattern.kind == "event" and pattern.pos == "VERB":
             targets, target_role = self._event_reference(token, sources, earlier, s_index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
@@ -230,8 +230,8 @@ class EventCoder:
         """ "X condemned the killings", "Y welcomed the agreement": an object naming an event coded earlier
         in the document points at its party: the perpetrator of a conflictual act, the other side of a
         cooperative one (whichever is not the new event's source)."""
-        for obj in role_heads(verb, "object"):
-            if obj.pos_ != "NOUN" or (not _definite(obj) and obj.tag_ != "NNS"):
+        for obj in role_heads(verb, "object") + prep_objects(verb, "to") + prep_objects(verb, "against"):
+            if obj.pos_ != "NOUN" or (not _definite(obj) and obj.tag_ != "NNS" and not _quantified(obj)):
                 continue
             lemma = obj.lemma_.lower()
             if not (self.patterns.for_token(lemma, "NOUN") or lemma in EVENT_NOUNS):
@@ -319,6 +319,11 @@ def _people_of_place(trigger: Token, index: MentionIndex) -> tuple[list[Mention]
     actor = Actor(text=place.actor.text, name=country, code=country + "CVL", country=country, sector="CVL",
                   how=f"implied:people of the place ({place.actor.text})", entry=f"implied:{country}")
     return [Mention(place.start, place.end, place.head, actor, "implied")], f"people of {where}"
+
+
+def _quantified(noun: Token) -> bool:
+    """ "any attack", "every provocation", "these aggressions": a noun standing for acts of its kind."""
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every", "these", "such", "further") for c in noun.children)
 
 
 def _same_stem(a: str, b: str) -> bool:
