@@ -8,7 +8,7 @@ import pytest
 
 from dragoman.errors import ExportError
 from dragoman.export import export_events
-from dragoman.export.writers import csv_columns
+from dragoman.export.flat import csv_columns
 from tests.store.test_database import _event
 
 FORMAT_FIELDS = ["doc_id", "event_id", "sentence", "sentence_index", "start_char", "end_char", "source",

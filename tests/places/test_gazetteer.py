@@ -10,7 +10,8 @@ import spacy
 from dragoman.actors.mentions import Mention
 from dragoman.errors import ConfigError
 from dragoman.places import PlaceResolver
-from dragoman.places.gazetteer import Gazetteer, normalise
+from dragoman.places.gazetteer import normalise
+from dragoman.places.index import load_gazetteer
 from tests.time.helpers import mention
 
 BLANK = spacy.blank("en")
@@ -148,7 +149,7 @@ def test_curated_rows_are_sound(resolver: PlaceResolver) -> None:
 def test_user_places_file(tmp_path: Path) -> None:
     extra = tmp_path / "mine.tsv"
     extra.write_text("# my places\nCamp Bastion\tBastion\tAFG\tMILB\tcity\t31.86\t64.22\n", encoding="utf-8")
-    gazetteer = Gazetteer.load([extra])
+    gazetteer = load_gazetteer([extra])
     (candidate,) = gazetteer.lookup("Bastion")
     assert (candidate.entry.name, candidate.entry.country, candidate.entry.feature) == ("Camp Bastion", "AFG", "MILB")
 
@@ -157,4 +158,4 @@ def test_bad_places_file(tmp_path: Path) -> None:
     extra = tmp_path / "bad.tsv"
     extra.write_text("Somewhere\t\tAFG\tRGN\tvillage\t1\t2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.tsv: row 1"):
-        Gazetteer.load([extra])
+        load_gazetteer([extra])

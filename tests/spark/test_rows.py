@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
+from dragoman.export.flat import flatten
 from dragoman.export.tables import parquet_schema
-from dragoman.export.writers import flatten
 from dragoman.ingest import Fields
 from dragoman.ingest.readers import read_sources
 from dragoman.records import Document

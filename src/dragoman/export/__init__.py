@@ -5,6 +5,7 @@ Formats register in ``EXPORTERS`` (name -> ``Exporter``); ``export_events`` writ
 """
 
 from dragoman.export.files import export_to_file
-from dragoman.export.writers import EXPORTERS, Exporter, export_events, exporter, flatten
+from dragoman.export.flat import flatten
+from dragoman.export.writers import EXPORTERS, Exporter, export_events, exporter
 
 __all__ = ["EXPORTERS", "Exporter", "export_events", "export_to_file", "exporter", "flatten"]

@@ -185,7 +185,7 @@ def write_gdelt(units: Sequence[Cluster], out: IO[Any]) -> int:
 
 
 def polecat_row(unit: Cluster) -> list[Any]:
-    from dragoman import __version__
+    from dragoman.version import __version__
 
     e = unit.event
     published, _url = _first_report(unit)
@@ -221,7 +221,7 @@ _FLOATS = {"goldstein", "confidence", "location_lat", "location_lon"}
 def parquet_schema() -> pa.Schema:
     import pyarrow as pa
 
-    from dragoman.export.writers import csv_columns
+    from dragoman.export.flat import csv_columns
 
     def kind(name: str) -> pa.DataType:
         return pa.int64() if name in _INTS else pa.float64() if name in _FLOATS else pa.string()
@@ -233,7 +233,7 @@ def write_parquet(units: Sequence[Cluster], out: IO[Any]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from dragoman.export.writers import flat_row
+    from dragoman.export.flat import flat_row
 
     schema = parquet_schema()
     rows = [flat_row(u) for u in units]

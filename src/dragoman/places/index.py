@@ -21,9 +21,11 @@ import gzip
 import hashlib
 import io
 import pickle
+from collections.abc import Sequence
 from dataclasses import fields
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from dragoman.places.gazetteer import Candidate, Gazetteer, PlaceEntry, places_file
@@ -71,3 +73,10 @@ def read_index() -> Gazetteer | None:
     if not path.is_file():
         return None
     return decode(path.read_bytes())
+
+
+def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
+    """The shipped index when it matches its sources, else ``Gazetteer.build()``; then the user's own
+    places files on top."""
+    base = read_index() or Gazetteer.build()
+    return base.extended(extra_files) if extra_files else base

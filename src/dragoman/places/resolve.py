@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.mentions import Mention
 from dragoman.events.coder import CodedEvent
 from dragoman.places.gazetteer import Candidate, Gazetteer, PlaceEntry, PlaceMatch
+from dragoman.places.index import load_gazetteer
 from dragoman.records import Place
 from dragoman.time.clauses import clause_chain, climb, event_clause, sentence
 
@@ -81,7 +82,7 @@ class PlaceResolver:
 
     @classmethod
     def load(cls, place_files: Sequence[Path] = ()) -> PlaceResolver:
-        return cls(Gazetteer.load(place_files))
+        return cls(load_gazetteer(place_files))
 
     def event_place(self, doc: Doc, event: CodedEvent, mentions: Sequence[Mention]) -> Place | None:
         sent = sentence(doc, event.sentence_start)

@@ -24,8 +24,8 @@ from typing import Any
 import pyarrow as pa
 
 from dragoman.errors import InputError
+from dragoman.export.flat import CLUSTER_FIELDS, flat_row
 from dragoman.export.tables import parquet_schema
-from dragoman.export.writers import CLUSTER_FIELDS, flat_row
 from dragoman.ingest.dumps import record_document
 from dragoman.ingest.readers import finish, read_source
 from dragoman.ingest.source import Fields, Source

@@ -29,8 +29,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from dragoman.errors import StoreError
 from dragoman.records import Document, Event
 from dragoman.store.clusters import Cluster, DocumentInfo, assign_clusters, make_cluster, recluster
+from dragoman.store.migrations import MIGRATIONS
 from dragoman.store.query import EventFilter, conditions
-from dragoman.store.schema import MIGRATIONS, documents, event_row, events, row_event, schema_version
+from dragoman.store.schema import documents, event_row, events, row_event, schema_version
 
 DEFAULT_DB = "dragoman.db"
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another writer's lock

@@ -1,4 +1,5 @@
-"""The database schema (SQLAlchemy Core) and its migrations, and the row <-> record mapping.
+"""The database schema (SQLAlchemy Core) and the row <-> record mapping; the migrations are in
+``migrations.py``.
 
 The same tables serve SQLite and PostgreSQL. Columns are flat with plain names, and the views
 ``event_view``, ``cluster_view`` and ``document_view`` read well in Datasette or any SQL client.
@@ -11,7 +12,6 @@ idempotent (it checks before it adds), so a fresh database and an upgraded one e
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
@@ -25,9 +25,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import text as sql
-from sqlalchemy.engine import Connection
 
 from dragoman.records import Actor, Attribution, Event, EventDate, Evidence, Place
 
@@ -121,77 +118,6 @@ Index("ix_events_cluster_date", events.c.cluster_id, events.c.date_start)
 def actor_key(country: str | None, org: str | None, code: str | None) -> str | None:
     """The identity of an actor for deduplication: its country, else its organisation, else its code."""
     return country or org or code
-
-
-def _v1(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[documents, events])
-
-
-def _add_missing_columns(conn: Connection, table: Table) -> None:
-    present = {c["name"] for c in sa_inspect(conn).get_columns(table.name)}
-    preparer = conn.dialect.identifier_preparer
-    for column in table.columns:
-        if column.name not in present:
-            kind = column.type.compile(dialect=conn.dialect)
-            table_name, column_name = preparer.quote(table.name), preparer.quote(column.name)
-            conn.execute(sql(f"ALTER TABLE {table_name} ADD COLUMN {column_name} {kind}"))
-
-
-def _v2(conn: Connection) -> None:
-    """Deduplication: actor keys, cluster ids and document outlets; existing events are clustered."""
-    from dragoman.store.clusters import recluster  # late: clusters imports this module
-
-    _add_missing_columns(conn, documents)
-    _add_missing_columns(conn, events)
-    for index in events.indexes:
-        index.create(conn, checkfirst=True)
-    recluster(conn, only_missing=True)
-
-
-_VIEWS = {
-    "document_view": """
-        SELECT d.doc_id, d.title, d.url, d.outlet, d.published, d.ingested_at, d.n_events, d.origin,
-               d.content_hash
-        FROM documents d""",
-    "event_view": """
-        SELECT e.event_id, e.cluster_id, e.doc_id, d.title AS doc_title, d.outlet, d.published,
-               e.date_start, e.date_end, e.date_precision, e.date_source,
-               e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.modality,
-               e.source_code, e.source_name, e.source_country, e.source_org, e.source_sector,
-               e.target_code, e.target_name, e.target_country, e.target_org, e.target_sector,
-               e.location_name, e.location_country, e.location_lat, e.location_lon,
-               e.attribution_text, e.trigger, e.sentence, e.confidence
-        FROM events e JOIN documents d ON d.doc_id = e.doc_id""",
-    "cluster_view": """
-        SELECT e.cluster_id, MIN(e.date_start) AS first_date, MAX(e.date_end) AS last_date,
-               MIN(e.root) AS root, MIN(e.cameo) AS cameo, MIN(e.quad_class) AS quad_class,
-               MIN(e.source_key) AS source, MIN(e.target_key) AS target,
-               COUNT(*) AS mentions, COUNT(DISTINCT e.doc_id) AS documents,
-               COUNT(DISTINCT COALESCE(d.outlet, e.doc_id)) AS sources
-        FROM events e JOIN documents d ON d.doc_id = e.doc_id
-        GROUP BY e.cluster_id""",
-}
-
-
-def _v3(conn: Connection) -> None:
-    """Readable views for Datasette and SQL clients: plain column names, one row per thing."""
-    for name, body in _VIEWS.items():
-        conn.execute(sql(f"DROP VIEW IF EXISTS {name}"))
-        conn.execute(sql(f"CREATE VIEW {name} AS {body}"))
-
-
-def _v4(conn: Connection) -> None:
-    """Documents keep their readers' metadata (author, site, dateline, wire) as a JSON object."""
-    _add_missing_columns(conn, documents)
-
-
-def _v5(conn: Connection) -> None:
-    """An index of clusters by date, for tables that page through clusters (the web app)."""
-    for index in events.indexes:
-        index.create(conn, checkfirst=True)
-
-
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def event_row(event: Event) -> dict[str, Any]:
