@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,6 +20,7 @@ from dragoman.actors.mentions import Mention, MentionFinder
 from dragoman.events.coder import CodedEvent, EventCoder
 from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
+from dragoman.nlp import chunks
 from dragoman.nlp.model import load_model
 from dragoman.places import PlaceResolver
 from dragoman.records import Document, Event, EventDate, Evidence, Place, make_event_id
@@ -63,10 +65,10 @@ class Pipeline:
                    places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Events of each document, in input order, parsing in batches."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield document, self.events_of(document, doc)
+        """Events of each document, in input order, parsing in batches; a text too long for one parse is
+        parsed and coded in parts, its offsets kept right (nlp/chunks.py)."""
+        for document, parts in chunks.parse(self.nlp, documents, self.batch_size):
+            yield document, chunks.code_parts(document, parts, partial(self.events_of, document))
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)

@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from dragoman.errors import StoreError
+from dragoman.errors import StoreError, StoreUnavailableError
 from dragoman.records import Document, Event
 from dragoman.store.clusters import Cluster, DocumentInfo, assign_clusters, make_cluster, recluster
 from dragoman.store.query import EventFilter, conditions
@@ -120,7 +120,9 @@ class Store:
                         conn.execute(insert(schema_version).values(version=version, applied_at=_now()))
                 return len(MIGRATIONS)
         except DBAPIError as exc:
-            raise StoreError(f"{self.label}: cannot open or migrate the database: {_reason(exc)}") from None
+            hint = _unavailable(exc)
+            raise StoreError(f"{self.label}: cannot open or migrate the database: {_reason(exc)}"
+                             + (f"; {hint}" if hint else "")) from None
 
     def _version(self) -> int:
         with self.engine.connect() as conn:
@@ -144,7 +146,14 @@ class Store:
                     assign_clusters(conn, rows)
                     conn.execute(insert(events), rows)
         except DBAPIError as exc:
+            hint = _unavailable(exc)
+            if hint is not None:
+                raise StoreUnavailableError(f"{self.label}: cannot write document {document.doc_id!r}: "
+                                            f"{_reason(exc)}; {hint}") from None
             raise StoreError(f"{self.label}: cannot write document {document.doc_id!r}: {_reason(exc)}") from None
+        except (UnicodeError, ValueError) as exc:  # a value the driver cannot encode (e.g. a lone surrogate)
+            raise StoreError(f"{self.label}: cannot write document {document.doc_id!r}: "
+                             f"{str(exc).splitlines()[0][:200]}") from None
 
     def recluster(self) -> int:
         """Recompute every cluster from scratch in ingestion order (after changing the rules)."""
@@ -340,3 +349,32 @@ def _now() -> str:
 def _reason(exc: DBAPIError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     return " ".join(line.strip() for line in text.splitlines() if line.strip())[:300] or type(exc).__name__
+
+
+_SQLITE_UNAVAILABLE = (  # sqlite3 messages of conditions that no later document escapes, and what to do
+    ("full", "the disk is full: free space, then run the same command again to resume"),
+    ("readonly", "the database is read-only: make the file and its folder writable (SQLite writes "
+                 "-wal and -shm files beside it), or give another --db"),
+    ("disk i/o", "the disk failed a write (full, size-limited or faulty): fix it, then run the same command "
+                 "again to resume"),
+    ("unable to open", "the database file cannot be opened: check that its folder exists and is writable"),
+)
+_SERVER_GONE = ("the database server cannot be reached or stopped the connection: run the same command again "
+                "when it is back; documents already stored are skipped")
+
+
+def _unavailable(exc: DBAPIError) -> str | None:
+    """What to do when ``exc`` means the database takes no more writes at all (disk full, read-only,
+    server gone, connection lost), or None when it concerns only the statement that raised it."""
+    if exc.connection_invalidated:
+        return _SERVER_GONE
+    if not isinstance(exc, OperationalError):
+        return None
+    text = _reason(exc).lower()
+    if "postgresql" in type(exc.orig).__module__ or "psycopg" in type(exc.orig).__module__:
+        if "disk" in text or "no space" in text:
+            return _SQLITE_UNAVAILABLE[0][1]
+        if "read-only" in text:
+            return "the database server is read-only (a standby?): give a writable server"
+        return None if "lock" in text or "deadlock" in text else _SERVER_GONE
+    return next((hint for key, hint in _SQLITE_UNAVAILABLE if key in text), None)
