@@ -34,7 +34,6 @@ from dragoman.store.schema import documents, events
 
 REPO = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
-NOBODY = 65534
 
 _COUNTRIES = [("Iran", "Russia"), ("France", "Germany"), ("Japan", "China"), ("Turkey", "Greece"),
               ("India", "Pakistan"), ("Egypt", "Israel"), ("Brazil", "Argentina"), ("Canada", "Mexico")]
@@ -79,18 +78,15 @@ def ingest_command(db: str, *paths: str) -> list[str]:
     return [sys.executable, "-m", "dragoman.cli.main", "--db", db, "ingest", *paths]
 
 
-def start(command: list[str], limit_bytes: int | None = None, as_nobody: bool = False) -> subprocess.Popen[bytes]:
+def start(command: list[str], limit_bytes: int | None = None) -> subprocess.Popen[bytes]:
     """The command in a child process (from the repository, so that ``tests`` imports), its standard
     error in a temporary file (``proc.stderr_file``); ``limit_bytes`` caps the size of every file it
-    writes (RLIMIT_FSIZE: a write past it fails with EFBIG); ``as_nobody`` drops root's privileges."""
+    writes (RLIMIT_FSIZE: a write past it fails with EFBIG)."""
 
     def prepare() -> None:  # runs in the child, before exec
         if limit_bytes is not None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of killing the process
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
-        if as_nobody:
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
 
     env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + str(REPO), "DRAGOMAN_LOCK_TIMEOUT": "10"}
     stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish, once the child has ended)
@@ -122,11 +118,10 @@ def finish(proc: subprocess.Popen[bytes], timeout: float = 600.0) -> Run:
     return Run(proc.returncode, stderr, time.monotonic() - began, usage.ru_maxrss / 1024)
 
 
-def run(command: list[str], limit_bytes: int | None = None, as_nobody: bool = False,
-        timeout: float = 600.0) -> Run:
+def run(command: list[str], limit_bytes: int | None = None, timeout: float = 600.0) -> Run:
     """Run ``command`` to the end."""
     began = time.monotonic()
-    done = finish(start(command, limit_bytes, as_nobody), timeout)
+    done = finish(start(command, limit_bytes), timeout)
     return Run(done.returncode, done.stderr, time.monotonic() - began, done.peak_mb)
 
 
@@ -394,21 +389,38 @@ def server_stop_trial(tally: Tally, corpus: Path, server: Postgres, db: str, ref
     tally.compare(ref, snapshot(db), complete=True)
 
 
-def read_only_trial(tally: Tally, corpus: Path, db: str) -> None:
-    """Ingest into a database that this process may read but not write (as root: run as ``nobody``; else
-    the file made read-only): one clear line naming the file, nothing changed, and reading still works."""
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[str]:
+    """``folder`` (and the database in it) read-only for this process and its children: bound read-only
+    onto itself when this process may mount (root, whom file modes do not stop), else by file modes.
+    Yields how."""
+    if os.geteuid() == 0:
+        subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+        try:
+            subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+            yield "read-only mount"
+        finally:
+            subprocess.run(["umount", str(folder)], check=False)
+        return
+    modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+    for path in modes:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        yield "file modes"
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+def read_only_trial(tally: Tally, corpus: Path, db: str) -> str:
+    """Ingest into a database that may be read but not written: one clear line naming the file, nothing
+    changed, and reading still works. Returns how the database was made read-only."""
     tally.trials += 1
     path = Path(db)
     before = snapshot(db)
-    as_nobody = os.geteuid() == 0
-    if not as_nobody:
-        path.chmod(0o444)
-    try:
-        write = run(ingest_command(db, str(corpus)), as_nobody=as_nobody)
-        read = run([sys.executable, "-m", "dragoman.cli.main", "--db", db, "events", "--format", "json"],
-                   as_nobody=as_nobody)
-    finally:
-        path.chmod(0o644)
+    with read_only(path.parent) as how:
+        write = run(ingest_command(db, str(corpus)))
+        read = run([sys.executable, "-m", "dragoman.cli.main", "--db", db, "events", "--format", "json"])
     tally.add_run(write)
     errors = error_lines(write.stderr)
     if write.returncode != 2 or len(errors) != 1 or not no_traceback(write.stderr):
@@ -421,6 +433,7 @@ def read_only_trial(tally: Tally, corpus: Path, db: str) -> None:
     if found != before:
         tally.failures.append("the read-only database changed")
     tally.compare(before, found, complete=True)
+    return how
 
 
 def reader_trial(tally: Tally, corpus: Path, db: str, ref: Snapshot) -> int:

@@ -134,14 +134,17 @@ def shift(event: Event, chars: int, sentences: int, content_hash: str) -> Event:
     evidence = replace(event.evidence, start_char=event.evidence.start_char + chars,
                        end_char=event.evidence.end_char + chars,
                        sentence_index=event.evidence.sentence_index + sentences)
-    event_id = make_event_id(event.doc_id, content_hash, evidence.start_char, event.cameo, event.source.code,
-                             event.target.code if event.target else None)
+    event_id = make_event_id(event.doc_id, content_hash, evidence.start_char, event.cameo,
+                             event.source.code if event.source else None, event.target.code if event.target else None)
     return replace(event, evidence=evidence, event_id=event_id)
 
 
 def _sentence_count(doc: Doc) -> int:
+    """The sentences of a part as the whole text would number them: a part's last "sentence" made only of
+    the whitespace before the cut would, in the whole text, belong to a sentence beside it."""
     if len(doc) == 0:
         return 0
     if not doc.has_annotation("SENT_START"):
         return 1
-    return sum(1 for _ in doc.sents)
+    sentences = list(doc.sents)
+    return len(sentences) - (1 if not sentences[-1].text.strip() else 0)
