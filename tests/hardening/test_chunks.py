@@ -31,9 +31,9 @@ def test_parts_cover_the_text_exactly_and_keep_to_the_size(pieces: list[str], si
 
 def test_cuts_prefer_paragraphs_then_lines_then_sentences() -> None:
     para = "First sentence here. Second one.\n\nThird paragraph starts. And goes on.\nA new line. Last."
-    assert [p.text for p in chunks.split(para, 50)][0] == "First sentence here. Second one.\n\n"
+    assert next(p.text for p in chunks.split(para, 50)) == "First sentence here. Second one.\n\n"
     line = "Alpha beta gamma. Delta epsilon.\nZeta eta theta. Iota kappa."
-    assert [p.text for p in chunks.split(line, 45)][0] == "Alpha beta gamma. Delta epsilon.\n"
+    assert next(p.text for p in chunks.split(line, 45)) == "Alpha beta gamma. Delta epsilon.\n"
     sentences = "One two three. Four five six. Seven eight nine."
     assert [p.text for p in chunks.split(sentences, 35)] == ["One two three. Four five six. ", "Seven eight nine."]
     assert [p.text for p in chunks.split("abcdefghij", 4)] == ["abcd", "efgh", "ij"]  # no boundary: a hard cut
@@ -105,7 +105,7 @@ def test_a_text_past_the_models_max_length_is_coded_with_offsets_into_the_whole_
     blank-line gap (cheap to parse) puts the article's second copy past the limit."""
     gap = "\n" * (pipeline.nlp.max_length + 10)
     text = ARTICLE + gap + ARTICLE
-    [(document, found)] = list(pipeline.run([Document("long", text)]))
+    [(_document, found)] = list(pipeline.run([Document("long", text)]))
     alone = pipeline.events_of(Document("alone", ARTICLE), pipeline.nlp(ARTICLE))
     late = [e for e in found if e.evidence.start_char > pipeline.nlp.max_length]
     assert late, "the copy after the gap is coded"
