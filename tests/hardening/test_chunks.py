@@ -11,6 +11,7 @@ from dragoman.nlp import chunks
 from dragoman.pipeline import Pipeline
 from dragoman.records import Document, make_event_id
 from tests.conftest import REPO
+from tests.hardening.trials import sqlite_pass_only
 from tests.store.corpus import IRN, RUS, event
 
 ARTICLE = (REPO / "src" / "dragoman" / "data" / "examples" / "iran-russia-2023.txt").read_text(encoding="utf-8")
@@ -19,12 +20,15 @@ _PIECES = st.sampled_from(["Iran met Russia.", "\n\n", "\n", " ", "word", "Mr. L
 
 
 @settings(max_examples=200, deadline=None)
-@given(pieces=st.lists(_PIECES, max_size=80), size=st.integers(min_value=1, max_value=120))
-def test_parts_cover_the_text_exactly_and_keep_to_the_size(pieces: list[str], size: int) -> None:
+@given(pieces=st.lists(_PIECES, max_size=80), size=st.integers(min_value=1, max_value=120),
+       tokens=st.integers(min_value=1, max_value=40))
+def test_parts_cover_the_text_exactly_and_keep_to_the_size(pieces: list[str], size: int, tokens: int) -> None:
     text = "".join(pieces)
-    parts = chunks.split(text, size)
+    parts = chunks.split(text, size, tokens)
     assert "".join(p.text for p in parts) == text
     assert all(len(p.text) <= size for p in parts)
+    assert all(len(chunks._TOKEN.findall(p.text)) <= tokens for p in parts)
+    assert chunks.fits(text, size, tokens) == (len(parts) == 1)
     assert all(text[p.start:p.start + len(p.text)] == p.text for p in parts)
     assert all(p.text for p in parts) or text == ""
 
@@ -37,6 +41,8 @@ def test_cuts_prefer_paragraphs_then_lines_then_sentences() -> None:
     sentences = "One two three. Four five six. Seven eight nine."
     assert [p.text for p in chunks.split(sentences, 35)] == ["One two three. Four five six. ", "Seven eight nine."]
     assert [p.text for p in chunks.split("abcdefghij", 4)] == ["abcd", "efgh", "ij"]  # no boundary: a hard cut
+    words = "Yes.\n" * 10  # three tokens in five characters: the token bound cuts first
+    assert [p.text for p in chunks.split(words, 1000, tokens=6)] == ["Yes.\nYes.\n"] * 5
 
 
 def test_a_short_document_is_one_part_and_a_long_one_is_parsed_in_parts_in_input_order() -> None:
@@ -76,6 +82,7 @@ def test_events_of_later_parts_are_shifted_onto_the_whole_text() -> None:
     assert second.event_id == make_event_id("d", document.content_hash, 39, "042", "IRNGOV", "RUSGOV")
 
 
+@sqlite_pass_only
 @pytest.mark.model
 def test_an_article_coded_in_parts_gives_the_events_of_the_whole_article(pipeline: Pipeline) -> None:
     document = Document("article", ARTICLE)
@@ -99,6 +106,7 @@ def test_an_article_coded_in_parts_gives_the_events_of_the_whole_article(pipelin
             assert e.evidence.sentence_index == twin.evidence.sentence_index
 
 
+@sqlite_pass_only
 @pytest.mark.model
 def test_a_text_past_the_models_max_length_is_coded_with_offsets_into_the_whole_text(pipeline: Pipeline) -> None:
     """The issue's failure: a document over 1,000,000 characters stopped the batch (spaCy E088). Here a

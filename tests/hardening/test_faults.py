@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.hardening import trials
+from tests.hardening.trials import sqlite_pass_only
 
 pytestmark = pytest.mark.model
 N_DOCS = 24
@@ -58,6 +59,7 @@ def _another(db_path: str) -> contextlib.AbstractContextManager[str]:
     return contextlib.nullcontext(db_path + ".2")
 
 
+@sqlite_pass_only
 def test_a_full_disk_stops_the_run_with_one_line_and_a_rerun_completes(tmp_path: Path) -> None:
     corpus = tmp_path / "padded"
     trials.write_corpus(corpus, 16, padding=40_000)  # 16 documents of 40 KB: more than the disk holds
@@ -68,6 +70,7 @@ def test_a_full_disk_stops_the_run_with_one_line_and_a_rerun_completes(tmp_path:
     assert tally.clean, tally
 
 
+@sqlite_pass_only
 def test_a_read_only_database_is_refused_in_one_line_and_still_read(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "ro" / "events.db")
     (tmp_path / "ro").mkdir()

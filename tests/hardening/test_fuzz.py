@@ -24,7 +24,7 @@ from dragoman.cli.main import main
 from dragoman.pipeline import Pipeline
 from dragoman.records import Document
 from dragoman.store.database import Store
-from tests.hardening.trials import snapshot
+from tests.hardening.trials import snapshot, sqlite_pass_only
 
 EXAMPLES = int(os.environ.get("DRAGOMAN_FUZZ_EXAMPLES", "50"))
 _NEWS = st.sampled_from([
@@ -45,6 +45,7 @@ def _iso(value: str) -> bool:
     return True
 
 
+@sqlite_pass_only
 @pytest.mark.model
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                       HealthCheck.too_slow])

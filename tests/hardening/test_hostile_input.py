@@ -19,6 +19,7 @@ from dragoman.pipeline import Pipeline
 from dragoman.records import Document
 from dragoman.store.database import Store
 from tests.conftest import REPO
+from tests.hardening.trials import sqlite_pass_only
 from tests.store.concurrency_corpus import document_events
 
 ARTICLE = (REPO / "src" / "dragoman" / "data" / "examples" / "iran-russia-2023.txt").read_text(encoding="utf-8")
@@ -120,6 +121,7 @@ def test_a_value_no_database_can_encode_is_a_store_error_not_a_crash(db_path: st
     assert store.document_ids() == [document.doc_id]
 
 
+@sqlite_pass_only
 @pytest.mark.model
 def test_a_folder_of_hostile_documents_never_stops_the_batch(pipeline: Pipeline, tmp_path: Path) -> None:
     """Beside an ordinary article: a 60,000-character single line, 10,000 one-word sentences, nested HTML,

@@ -27,12 +27,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from sqlalchemy import select
 
 from dragoman.store.database import Store
 from dragoman.store.schema import documents, events
 
 REPO = Path(__file__).resolve().parents[2]
+# Tests that use no database, or only SQLite, need not run again in CI's PostgreSQL pass.
+sqlite_pass_only = pytest.mark.skipif(bool(os.environ.get("DRAGOMAN_TEST_DB")),
+                                      reason="uses no database or only SQLite: runs in the SQLite pass")
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 _COUNTRIES = [("Iran", "Russia"), ("France", "Germany"), ("Japan", "China"), ("Turkey", "Greece"),

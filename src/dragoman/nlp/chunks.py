@@ -2,13 +2,13 @@
 
 spaCy refuses a text longer than ``nlp.max_length`` (E088, 1,000,000 characters by default), and well
 below that a parse of one long text holds every token's state in memory at once. A document longer than
-``CHUNK_CHARS`` (or the model's ``max_length``, whichever is smaller) is therefore cut into parts, each
-ending after a blank line where it can, else after a line break, a sentence end, any whitespace, and only
-as a last resort inside a word. The parts are parsed one at a time and each is coded on its own;
-its events' character offsets and sentence numbers are then shifted onto the whole text, so evidence
-offsets index the stored text exactly as for a short document. Memory stays bounded by one part,
-whatever the length of the document. Short documents are untouched: parsed in batches as before, their
-events unchanged.
+``CHUNK_CHARS`` characters (or the model's ``max_length``, if smaller) or about ``CHUNK_TOKENS`` tokens
+is therefore cut into parts, each ending after a blank line where it can, else after a line break, a
+sentence end, any whitespace, and only as a last resort inside a word. The parts are parsed one at a
+time and each is coded on its own; its events' character offsets and sentence numbers are then shifted
+onto the whole text, so evidence offsets index the stored text exactly as for a short document. Memory
+stays bounded by one part, whatever the length of the document. Short documents are untouched: parsed
+in batches as before, their events unchanged.
 
 What is lost at a cut: a sentence never spans two parts (cuts fall between sentences where the text has
 any), but coreference does not reach back across a cut, and a part with no dated metadata infers its
@@ -26,9 +26,13 @@ from spacy.tokens import Doc
 
 from dragoman.records import Document, Event, make_event_id
 
-# About 9,000 tokens: a long article fits whole. Parsing one 50,000-character part peaks near 310 MB of
-# process memory with en_core_web_sm (the model included); a 100,000-character part near 740 MB.
+# About 9,000 tokens of prose: a long article fits whole. Parsing one 50,000-character part of prose peaks
+# near 310 MB of process memory with en_core_web_sm (the model included); a 100,000-character part near
+# 740 MB. Memory follows tokens more than characters ("Yes.\n" is three tokens in five characters), so a
+# part is also cut at CHUNK_TOKENS tokens, counted roughly (words, punctuation marks, line breaks).
 CHUNK_CHARS = 50_000
+CHUNK_TOKENS = 12_000
+_TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s")
 _SPACE = re.compile(r"\s")
 
@@ -41,23 +45,39 @@ class Part:
     text: str
 
 
-def split(text: str, size: int = CHUNK_CHARS) -> list[Part]:
-    """Consecutive parts of ``text``, each at most ``size`` characters, whose texts joined give ``text``.
+def split(text: str, size: int = CHUNK_CHARS, tokens: int = CHUNK_TOKENS) -> list[Part]:
+    """Consecutive parts of ``text``, each at most ``size`` characters and about ``tokens`` tokens, whose
+    texts joined give ``text``.
 
     Each cut falls after the last blank line of the window, else the last line break, sentence end or
-    whitespace, provided that leaves the part at least a quarter of ``size``; else the window is cut hard.
+    whitespace, provided that leaves the part at least a quarter of the window; else the window is cut hard.
     """
-    if size < 1:
-        raise ValueError(f"part size must be positive, not {size}")
+    if size < 1 or tokens < 1:
+        raise ValueError(f"part size must be positive, not {size} characters, {tokens} tokens")
     parts: list[Part] = []
     start = 0
-    while len(text) - start > size:
-        end = _cut(text, start, start + size)
+    while start < len(text):
+        limit = _token_limit(text, start, min(len(text), start + size), tokens)
+        if limit >= len(text):
+            parts.append(Part(start, text[start:]))
+            break
+        end = _cut(text, start, limit)
         parts.append(Part(start, text[start:end]))
         start = end
-    if start < len(text) or not parts:
-        parts.append(Part(start, text[start:]))
-    return parts
+    return parts or [Part(0, text)]
+
+
+def fits(text: str, size: int = CHUNK_CHARS, tokens: int = CHUNK_TOKENS) -> bool:
+    """Whether ``text`` is parsed whole: at most ``size`` characters and about ``tokens`` tokens."""
+    return len(text) <= size and _token_limit(text, 0, len(text), tokens) >= len(text)
+
+
+def _token_limit(text: str, start: int, limit: int, tokens: int) -> int:
+    """``limit``, or where the ``tokens + 1``-th token from ``start`` begins if that comes first."""
+    for n, match in enumerate(_TOKEN.finditer(text, start, limit), start=1):
+        if n > tokens:
+            return match.start()
+    return limit
 
 
 def _cut(text: str, start: int, limit: int) -> int:
@@ -87,7 +107,7 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int,
     size = max(1, min(size, nlp.max_length))
     waiting: list[Document] = []
     for document in documents:
-        if len(document.text) <= size:
+        if fits(document.text, size):
             waiting.append(document)
             if len(waiting) >= batch_size:
                 yield from _whole(nlp, waiting, batch_size)
