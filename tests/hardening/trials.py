@@ -145,11 +145,13 @@ Snapshot = dict[str, list[str]]  # doc_id -> its stored event ids, sorted (with 
 
 
 def snapshot(db: str) -> Snapshot:
-    """What the database holds, read in one transaction."""
+    """What the database holds, read in one transaction that sees one state of it (PostgreSQL's default
+    isolation would let each statement see the commits made since the previous one)."""
     store = Store.open(db)
     try:
         found: dict[str, list[str]] = {}
-        with store.engine.connect() as conn, conn.begin():
+        options = {"isolation_level": "REPEATABLE READ"} if store.dialect == "postgresql" else {}
+        with store.engine.connect().execution_options(**options) as conn, conn.begin():
             for (doc_id,) in conn.execute(select(documents.c.doc_id)):
                 found[doc_id] = []
             stray: dict[str, list[str]] = defaultdict(list)
