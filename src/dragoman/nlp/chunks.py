@@ -139,10 +139,11 @@ def code_parts(document: Document, parts: Iterable[tuple[int, Doc]],
     offsets (as for a document parsed whole)."""
     found: list[Event] = []
     sentences = 0
+    content_hash: str | None = None  # hashed once, and only for a document in parts (it may be 20 MB)
     for start, doc in parts:
         events = code(doc)
-        if start or sentences:
-            content_hash = document.content_hash
+        if (start or sentences) and events:
+            content_hash = content_hash or document.content_hash
             events = [shift(e, start, sentences, content_hash) for e in events]
         found.extend(events)
         sentences += _sentence_count(doc)
