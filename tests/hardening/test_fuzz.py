@@ -97,6 +97,14 @@ def filled_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield db
 
 
+def _leaks(err: str, *values: str) -> bool:
+    """Whether the error shows the database's own words (not counting the user's values echoed back)."""
+    for value in values:
+        if value:
+            err = err.replace(repr(value), "").replace(value, "")
+    return any(leak in err for leak in LEAKS)
+
+
 def _cli(*argv: str) -> tuple[int, str, str]:
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # with a .buffer: some commands write bytes
     err = io.StringIO()
@@ -126,7 +134,7 @@ def test_any_filter_value_gives_rows_or_one_line_and_changes_nothing(filled_db: 
     for argv in _commands(option, value, tmp_path):
         status, _, err = _cli("--db", filled_db, *argv)
         assert status in (0, 2), (argv, status, err)
-        assert not any(leak in err for leak in LEAKS), (argv, err)
+        assert not _leaks(err, value), (argv, err)
         if "\x00" in value and argv[0] != "report":  # the same on SQLite and PostgreSQL: no match, no error
             assert status == 0, (argv, err)
         if status == 2:
@@ -142,7 +150,7 @@ def test_any_dyad_and_limit_give_rows_or_one_line(filled_db: str, a: str, b: str
                  ["events", "--dyad", a, b, "--limit", str(limit)], ["events", "--limit", str(limit)]):
         status, _, err = _cli("--db", filled_db, *argv)
         assert status in (0, 2), (argv, status, err)
-        assert not any(leak in err for leak in LEAKS), (argv, err)
+        assert not _leaks(err, a, b), (argv, err)
     assert snapshot(filled_db) == before
 
 
