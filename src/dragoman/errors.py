@@ -4,6 +4,8 @@
      +-- InputError      a document or input file that cannot be read (one file, the batch goes on)
      +-- ConfigError     settings, model or knowledge files that are missing or malformed
      +-- StoreError      the database cannot be opened, migrated or written
+     |    +-- StoreUnavailableError  nothing more can be written (disk full, read-only, server gone):
+     |                               the run stops; the same command run again resumes it
      +-- ExportError     an unknown export format or an unwritable output
 """
 
@@ -31,6 +33,11 @@ class ConfigError(DragomanError):
 
 class StoreError(DragomanError):
     """The database cannot be opened, migrated or written."""
+
+
+class StoreUnavailableError(StoreError):
+    """The database can take no more writes, whatever the document: the disk is full, the file is
+    read-only, or the server went away. An ingest stops at once rather than fail every later document."""
 
 
 class ExportError(DragomanError):

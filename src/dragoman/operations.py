@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from dragoman.errors import DragomanError, InputError, StoreError
+from dragoman.errors import DragomanError, InputError, StoreError, StoreUnavailableError
 from dragoman.evaluate import Score, load_gold, score
 from dragoman.records import Document, Event
 from dragoman.store.database import EventFilter, Store
@@ -92,6 +92,8 @@ def ingest(sources: Iterable[str], store: Store, pipeline: Coder, stdin: BinaryI
     for document, events in pipeline.run(todo()):
         try:
             store.save(document, events)
+        except StoreUnavailableError:
+            raise  # every later document would fail alike: stop, the run resumes when started again
         except DragomanError as exc:
             error(str(exc))
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,6 +22,7 @@ from dragoman.events.coder import CodedEvent, EventCoder
 from dragoman.events.dictionary import VerbDictionary
 from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
+from dragoman.nlp import chunks
 from dragoman.nlp.model import load_model
 from dragoman.places import PlaceResolver
 from dragoman.places.setting import Occurrence, carry_settings
@@ -68,14 +70,17 @@ class Pipeline:
                    verbs=VerbDictionary.load(ontology))
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Events of each document, in input order, parsing in batches."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            events = self.events_of(document, doc)
-            # the stages' caches in user_data hold spans of the doc, a reference cycle that would keep
-            # every parsed doc in memory until a full garbage collection (400 articles: peak 585 -> 500 MB)
-            doc.user_data.clear()
-            yield document, events
+        """Events of each document, in input order, parsing in batches; a text too long for one parse is
+        parsed and coded in parts, its offsets kept right (nlp/chunks.py)."""
+        for document, parts in chunks.parse(self.nlp, documents, self.batch_size):
+            yield document, chunks.code_parts(document, parts, partial(self._events_freeing, document))
+
+    def _events_freeing(self, document: Document, doc: Doc) -> list[Event]:
+        events = self.events_of(document, doc)
+        # the stages' caches in user_data hold spans of the doc, a reference cycle that would keep every
+        # parsed doc in memory until a full garbage collection (400 articles: peak 585 -> 500 MB)
+        doc.user_data.clear()
+        return events
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)

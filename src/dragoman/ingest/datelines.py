@@ -33,13 +33,13 @@ _DATELINE = re.compile(
 _NOT_PLACES = {"BREAKING", "UPDATE", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "FACTBOX",
                "EXPLAINER", "COMMENT", "EDITORIAL", "CORRECTED", "REFILE", "URGENT", "NOTE", "UPDATED"}
 
-_CREDIT = re.compile(
-    r"^\s*(?:"
-    r"\(?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research|Graphics)\s+by\b[^\n]*"
+_CREDIT = re.compile(  # [ \t], not \s, before the first word: \s* would rescan a run of blank lines from each
+    r"^[ \t]*(?:"
+    r"\(?[ \t]*(?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Research|Graphics)[ \t]+by\b[^\n]*"
     r"|(?:©|\(c\)|Copyright\s+(?:©\s*)?\d{4}|Copyright\s*©)[^\n]{0,150}"
     r"|Our Standards:[^\n]*Trust Principles\.?"
     r"|[^\n]{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story)\.?\)?"
-    r")\s*$", re.IGNORECASE | re.MULTILINE)
+    r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def separate(text: str) -> tuple[str, Meta]:

@@ -14,13 +14,14 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from dragoman.errors import InputError
 from dragoman.ingest.source import META_FIELDS, Source
 from dragoman.ingest.text import decode
 from dragoman.records import Document
 
+_SKIP = 1 << 20  # bytes read at a time while skipping the rest of an over-long line
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
@@ -39,17 +40,40 @@ def jsonl_documents(source: Source) -> Iterator[Document | InputError]:
         yield text
         return
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+        if line.strip():
+            yield _json_line(line, source, number)
+
+
+def jsonl_stream(stream: BinaryIO, source: Source, max_line: int) -> Iterator[Document | InputError]:
+    """The documents of a JSON Lines file read line by line, for a file too large to read whole: a line
+    over ``max_line`` bytes is refused (and skipped without being held in memory); the others are read."""
+    number = 0
+    while line := stream.readline(max_line + 1):
+        number += 1
+        if len(line) > max_line and not line.endswith(b"\n"):
+            while (rest := stream.readline(_SKIP)) and not rest.endswith(b"\n"):
+                pass
+            yield InputError(source.origin, f"line too long (over {max_line} bytes); raise --max-bytes", line=number)
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(source.origin, f"not valid JSON ({exc.msg})", line=number)
+            text = decode(line, f"{source.origin}:{number}")
+        except InputError as err:
+            yield err
             continue
-        if not isinstance(obj, dict):
-            yield InputError(source.origin, "a JSON object is expected on each line", line=number)
-            continue
-        yield record_document(obj, source, number)
+        if text.strip():
+            yield _json_line(text, source, number)
+
+
+def _json_line(line: str, source: Source, number: int) -> Document | InputError:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(source.origin, f"not valid JSON ({exc.msg})", line=number)
+    except RecursionError:
+        return InputError(source.origin, "JSON nested too deeply", line=number)
+    if not isinstance(obj, dict):
+        return InputError(source.origin, "a JSON object is expected on each line", line=number)
+    return record_document(obj, source, number)
 
 
 def csv_documents(source: Source) -> Iterator[Document | InputError]:

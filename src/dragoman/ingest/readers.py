@@ -16,12 +16,12 @@ from typing import BinaryIO
 
 from dragoman.errors import InputError
 from dragoman.ingest.datelines import separate
-from dragoman.ingest.dumps import csv_documents, jsonl_documents
+from dragoman.ingest.dumps import csv_documents, jsonl_documents, jsonl_stream
 from dragoman.ingest.feeds import feed_documents
 from dragoman.ingest.frontmatter import header_parts, split_front_matter
 from dragoman.ingest.html import html_documents
 from dragoman.ingest.source import Fields, Source
-from dragoman.ingest.text import clean, decode
+from dragoman.ingest.text import clean, decode, printable
 from dragoman.ingest.urls import FetchSettings, Page, fetch_all, is_url, read_url_list, url_id
 from dragoman.records import Document
 
@@ -98,6 +98,7 @@ READERS: dict[str, Reader] = {
     ".xml": feed_documents,
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
+STREAMED = (".jsonl", ".ndjson")  # one document a line: a file of any size is read, a line at a time
 
 
 def finish(document: Document) -> Document | InputError:
@@ -105,10 +106,16 @@ def finish(document: Document) -> Document | InputError:
     text, dateline = separate(clean(document.text))
     if not text.strip():
         return InputError(document.origin or document.doc_id, "empty document (no text)")
+    doc_id = printable(document.doc_id).strip()
+    if not doc_id:
+        return InputError(document.origin or repr(document.doc_id), "empty document id")
     known = {key for key, _ in document.meta}
-    meta = document.meta + tuple(pair for pair in dateline if pair[0] not in known)
+    meta = tuple((printable(k), printable(v)) for k, v in document.meta + tuple(
+        pair for pair in dateline if pair[0] not in known))
     title = clean(document.title) if document.title else None
-    return replace(document, text=text, title=title, meta=meta)
+    return replace(document, doc_id=doc_id, text=text, title=title, meta=meta,
+                   url=printable(document.url) if document.url else None,
+                   published=printable(document.published) if document.published else None)
 
 
 def read_source(source: Source, suffix: str) -> Iterator[Document | InputError]:
@@ -126,6 +133,9 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
     origin = str(path)
     try:
         size = path.stat().st_size
+        if size > options.max_bytes and path.suffix.lower() in STREAMED:
+            yield from _read_lines(path, options)
+            return
         if size > options.max_bytes:
             yield InputError(origin, f"file too large ({size} bytes > {options.max_bytes}); raise --max-bytes")
             return
@@ -134,6 +144,14 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
         yield InputError(origin, f"cannot read: {exc.strerror or exc}")
         return
     yield from read_source(Source(data, origin, path.stem, fields=options.fields), path.suffix)
+
+
+def _read_lines(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    """A JSON Lines file larger than ``max_bytes``: read a line at a time, each line capped instead."""
+    with path.open("rb") as stream:
+        source = Source(b"", str(path), path.stem, fields=options.fields)
+        for item in jsonl_stream(stream, source, options.max_bytes):
+            yield finish(item) if isinstance(item, Document) else item
 
 
 def _read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:

@@ -70,3 +70,13 @@ def _decode(data: bytes, origin: str, declared: str | None) -> str:
 def clean(text: str) -> str:
     """Mojibake repaired ("CafÃ©" -> "Café"), line breaks unified, Unicode normalised to NFC."""
     return unicodedata.normalize("NFC", ftfy.fix_text(text, _FIXER))
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def printable(value: str) -> str:
+    """An identifier or metadata value as it can be stored and shown on one line: control characters
+    dropped, lone surrogates (from JSON ``\\ud800`` escapes), which no database encodes, replaced."""
+    return _SURROGATE.sub("\ufffd", _UNPRINTABLE.sub("", value))

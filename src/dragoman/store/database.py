@@ -20,13 +20,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from dragoman.errors import StoreError
+from dragoman.errors import StoreError, StoreUnavailableError
 from dragoman.records import Document, Event
 from dragoman.store.clusters import Cluster, DocumentInfo, assign_clusters, make_cluster, recluster
 from dragoman.store.migrations import MIGRATIONS
@@ -64,9 +64,10 @@ def _label(url: str) -> str:
 
 
 class Store:
-    def __init__(self, engine: Engine, label: str) -> None:
+    def __init__(self, engine: Engine, label: str, read_only: bool = False) -> None:
         self.engine = engine
         self.label = label
+        self.read_only = read_only  # a SQLite file this process may read but not write
 
     @classmethod
     def open(cls, db: str | None = None, timeout: float | None = None) -> Store:
@@ -78,10 +79,13 @@ class Store:
         label = _label(url)
         if timeout is None:
             timeout = float(os.environ.get("DRAGOMAN_LOCK_TIMEOUT") or DEFAULT_TIMEOUT)
+        read_only = False
         if url.startswith("sqlite:///"):
             path = Path(url[len("sqlite:///"):])
             if path.parent and not path.parent.exists():
                 raise StoreError(f"{path}: cannot create the database: folder {path.parent} does not exist")
+            if path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                url, read_only = _read_only_url(path), True
         try:
             name = make_url(url).get_backend_name()
             connect_args: dict[str, Any] = {}
@@ -92,10 +96,10 @@ class Store:
             raise StoreError(f"{label}: not a usable database URL ({str(exc).splitlines()[0]}); "
                              f"give a file path or postgresql://user@host/dbname") from None
         if engine.dialect.name == "sqlite":
-            _sqlite_transactions(engine, timeout)
+            _sqlite_transactions(engine, timeout, read_only)
         elif engine.dialect.name != "postgresql":
             raise StoreError(f"{label}: unsupported database {engine.dialect.name!r}; use SQLite or PostgreSQL")
-        store = cls(engine, label)
+        store = cls(engine, label, read_only)
         store.migrate()
         return store
 
@@ -112,6 +116,9 @@ class Store:
         try:
             if self._version() == len(MIGRATIONS):
                 return len(MIGRATIONS)
+            if self.read_only:
+                raise StoreError(f"{self.label}: the database is read-only and its schema is older than this "
+                                 f"dragoman's; {_READ_ONLY}")
             with self._write() as conn:
                 schema_version.create(conn, checkfirst=True)
                 current = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
@@ -121,7 +128,9 @@ class Store:
                         conn.execute(insert(schema_version).values(version=version, applied_at=_now()))
                 return len(MIGRATIONS)
         except DBAPIError as exc:
-            raise StoreError(f"{self.label}: cannot open or migrate the database: {_reason(exc)}") from None
+            hint = _unavailable(exc)
+            raise StoreError(f"{self.label}: cannot open or migrate the database: {_reason(exc)}"
+                             + (f"; {hint}" if hint else "")) from None
 
     def _version(self) -> int:
         with self.engine.connect() as conn:
@@ -131,6 +140,9 @@ class Store:
 
     def save(self, document: Document, doc_events: Sequence[Event]) -> None:
         """Replace the document and its events in one transaction, assigning each event its cluster."""
+        if self.read_only:
+            raise StoreUnavailableError(f"{self.label}: cannot write document {document.doc_id!r}: the database "
+                                        f"is read-only; {_READ_ONLY}")
         try:
             with self._write() as conn:
                 conn.execute(delete(events).where(events.c.doc_id == document.doc_id))
@@ -145,7 +157,14 @@ class Store:
                     assign_clusters(conn, rows)
                     conn.execute(insert(events), rows)
         except DBAPIError as exc:
+            hint = _unavailable(exc)
+            if hint is not None:
+                raise StoreUnavailableError(f"{self.label}: cannot write document {document.doc_id!r}: "
+                                            f"{_reason(exc)}; {hint}") from None
             raise StoreError(f"{self.label}: cannot write document {document.doc_id!r}: {_reason(exc)}") from None
+        except (UnicodeError, ValueError) as exc:  # a value the driver cannot encode (e.g. a lone surrogate)
+            raise StoreError(f"{self.label}: cannot write document {document.doc_id!r}: "
+                             f"{str(exc).splitlines()[0][:200]}") from None
 
     def recluster(self) -> int:
         """Recompute every cluster from scratch in ingestion order (after changing the rules)."""
@@ -309,7 +328,14 @@ def _unique_rows(doc_events: Sequence[Event]) -> list[dict[str, Any]]:
     return rows
 
 
-def _sqlite_transactions(engine: Engine, timeout: float) -> None:
+def _read_only_url(path: Path) -> str:
+    """A read-only SQLite connection to ``path``; ``immutable`` when its folder is read-only too, where
+    SQLite could not create the shared-memory file a write-ahead-log database is otherwise read through."""
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    return f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro{immutable}&uri=true"
+
+
+def _sqlite_transactions(engine: Engine, timeout: float, read_only: bool = False) -> None:
     """Let SQLAlchemy, not the sqlite3 module, start transactions: plain ``BEGIN`` for readers and
     ``BEGIN IMMEDIATE`` (the write lock, waited for up to ``timeout``) for writers."""
 
@@ -322,8 +348,9 @@ def _sqlite_transactions(engine: Engine, timeout: float) -> None:
         # leaves the database consistent, but a commit no longer waits for an fsync (only checkpoints do),
         # which made the per-document commit the most expensive step of an ingest. Readers also no longer
         # block the writer.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        if not read_only:  # setting the journal mode writes to the file
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     def on_begin(conn: Connection) -> None:
@@ -341,3 +368,33 @@ def _now() -> str:
 def _reason(exc: DBAPIError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     return " ".join(line.strip() for line in text.splitlines() if line.strip())[:300] or type(exc).__name__
+
+
+_SQLITE_UNAVAILABLE = (  # sqlite3 messages of conditions that no later document escapes, and what to do
+    ("full", "the disk is full: free space, then run the same command again to resume"),
+    ("readonly", "the database is read-only: make the file and its folder writable (SQLite writes "
+                 "-wal and -shm files beside it), or give another --db"),
+    ("disk i/o", "the disk failed a write (full, size-limited or faulty): fix it, then run the same command "
+                 "again to resume"),
+    ("unable to open", "the database file cannot be opened: check that its folder exists and is writable"),
+)
+_READ_ONLY = _SQLITE_UNAVAILABLE[1][1].removeprefix("the database is read-only: ")
+_SERVER_GONE = ("the database server cannot be reached or stopped the connection: run the same command again "
+                "when it is back; documents already stored are skipped")
+
+
+def _unavailable(exc: DBAPIError) -> str | None:
+    """What to do when ``exc`` means the database takes no more writes at all (disk full, read-only,
+    server gone, connection lost), or None when it concerns only the statement that raised it."""
+    if exc.connection_invalidated:
+        return _SERVER_GONE
+    if not isinstance(exc, OperationalError):
+        return None
+    text = _reason(exc).lower()
+    if "postgresql" in type(exc.orig).__module__ or "psycopg" in type(exc.orig).__module__:
+        if "disk" in text or "no space" in text:
+            return _SQLITE_UNAVAILABLE[0][1]
+        if "read-only" in text:
+            return "the database server is read-only (a standby?): give a writable server"
+        return None if "lock" in text or "deadlock" in text else _SERVER_GONE
+    return next((hint for key, hint in _SQLITE_UNAVAILABLE if key in text), None)

@@ -7,7 +7,7 @@ and the analyses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import and_, or_
@@ -72,7 +72,18 @@ def actor_matches(prefix: str, needle: str) -> ColumnElement[bool]:
                Contains(events.c[f"{prefix}_name"], like))
 
 
+def _without_nul(where: EventFilter) -> EventFilter:
+    """The filter's values without NUL characters: no stored value holds one (ingest drops them), and
+    PostgreSQL refuses a query that carries one, where SQLite would match nothing."""
+    changes: dict[str, object] = {f.name: value.replace("\x00", "") for f in fields(where)
+                                  if isinstance(value := getattr(where, f.name), str) and "\x00" in value}
+    if where.dyad and any("\x00" in side for side in where.dyad):
+        changes["dyad"] = (where.dyad[0].replace("\x00", ""), where.dyad[1].replace("\x00", ""))
+    return replace(where, **changes) if changes else where  # type: ignore[arg-type]
+
+
 def conditions(where: EventFilter) -> list[ColumnElement[bool]]:
+    where = _without_nul(where)
     out: list[ColumnElement[bool]] = []
     if where.doc:
         out.append(events.c.doc_id == where.doc)
