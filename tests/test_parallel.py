@@ -56,3 +56,49 @@ def test_results_come_back_in_input_order(pipeline: Pipeline, start_method: str)
 
 def test_default_workers_is_the_cores_this_process_may_use() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
+
+
+def _processes_of(db: str) -> list[int]:
+    """Processes whose command line names ``db``: the writer and its workers, wherever they were reparented."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if db.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc (Linux)")
+def test_workers_die_with_a_killed_writer(tmp_path: Path) -> None:
+    """An orphaned worker would keep the writer's database connection (and PostgreSQL's writer lock) open,
+    so that the run meant to resume would wait for ever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    example = Path(__file__).resolve().parents[1] / "examples" / "iran-russia-2023.txt"
+    for i in range(80):
+        (folder / f"a{i:02d}.txt").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    db = str(tmp_path / "killed.db")
+    writer = subprocess.Popen([sys.executable, "-m", "dragoman.cli.main", "--db", db, "ingest", str(folder),
+                               "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_processes_of(db)) < 3 and writer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert writer.poll() is None and len(_processes_of(db)) >= 3, "the workers never started"
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        deadline = time.monotonic() + 20
+        while _processes_of(db) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _processes_of(db) == []
+    finally:
+        for pid in _processes_of(db):
+            os.kill(pid, signal.SIGKILL)

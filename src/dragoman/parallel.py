@@ -93,7 +93,8 @@ class ParallelCoder:
             return
         chunks = _chunks(first, second, stream, self.chunk_size)
         context = _context(self.settings, self.start_method)
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts) as pool:
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts,
+                                 initargs=(os.getpid(),)) as pool:
             pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
             try:
                 for chunk in chunks:
@@ -121,9 +122,22 @@ def _context(settings: Settings, start_method: str | None) -> BaseContext:
     return multiprocessing.get_context(start_method)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the writer's to handle (it stops taking results; the store stays whole)."""
+def _ignore_interrupts(writer: int) -> None:
+    """In a worker: Ctrl-C is the writer's to handle (it stops taking results; the store stays whole). And a
+    worker dies with its writer: a forked worker holds the writer's database connection, and an orphan
+    would keep it (and PostgreSQL's writer lock) open after the writer was killed, so that the next run,
+    meant to resume, would wait for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != writer:  # the writer died before the request above took effect
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def _chunks(first: list[Document], second: list[Document], rest: Iterator[Document],
