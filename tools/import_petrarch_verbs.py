@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -262,10 +261,6 @@ def main(argv: list[str] | None = None) -> int:
         print("differ from the source: " + ", ".join(differ), file=sys.stderr)
         return 1
     return 0
-
-
-def _lines(text: str) -> Iterator[str]:
-    yield from text.splitlines()
 
 
 if __name__ == "__main__":

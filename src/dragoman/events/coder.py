@@ -73,11 +73,6 @@ REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack
 ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
 # Verbs whose object is followed by what it is judged to be ("called X reckless", "described X as").
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
-# Acts that undo an earlier one ("Beijing dropped those duties"): the earlier act's other party is theirs.
-UNDOING_ROOTS = frozenset({"08"})
-# Verbal reactions, whose object may be an event rather than an actor: approve, praise, appeal, reject,
-# accuse, criticise.
-REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 
