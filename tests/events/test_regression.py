@@ -41,6 +41,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Egyptian president said he would meet the Sudanese leader.", [("036", "EGY", "SDN", "planned")]),
     ("Police in Kenya arrested several Somali nationals.", [("173", "KEN", "SOM", "asserted")]),
     ("Iraq expelled the Turkish ambassador.", [("161", "IRQ", "TUR", "asserted")]),
+    # a measure that names no one is aimed at the state the story is about (named three times or more)
+    ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
+     "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),
+    # "the killings" names an act reported earlier even when that act named no target: its perpetrator
+    ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
+     "condemned the killings.", [("111", "AU", "SOM", "asserted")]),
     # a reported "must" is a demand of the clause's subject; the subject of a "that" clause comes first
     ("Kenya said on Monday that Somalia must hand over the suspects.", [("100", "KEN", "SOM", "asserted")]),
     ("Chile demanded that Peru stop selling weapons to Bolivia.", [("101", "CHL", "PER", "asserted")]),

@@ -20,11 +20,13 @@ Per sentence:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.actors.discourse import STATE_KINDS
 from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
     GUESSED,
@@ -65,6 +67,9 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
+IMPLICIT_ROOTS = frozenset({"11", "16"})  # measures whose target a story leaves to its subject
+ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
+COUNTERPART_MIN = 3  # mentions a state needs to be the story's counterpart
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
@@ -114,6 +119,7 @@ class EventCoder:
     def code(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         index = MentionIndex(mentions)
         events: list[CodedEvent] = []
+        halves: list[CodedEvent] = []  # acts with a source and no target: referents of "the attack", not events
         for s_index, sent in enumerate(doc.sents):
             triggers = self._triggers(sent)
             _govern(triggers)
@@ -123,7 +129,9 @@ class EventCoder:
             for trigger in triggers:
                 if trigger.governed or (trigger.pattern.kind == "reporting" and not reporting_only):
                     continue
-                sentence_events += self._frame(sent, s_index, trigger, index, events + sentence_events)
+                coded = self._frame(sent, s_index, trigger, index, events + sentence_events, halves)
+                sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional]
+                halves += [e for e in coded if e.target is None and not e.pattern.target_optional]
             events += _one_per_dyad(sentence_events)
         return _drop_references([e for e in events if not _within_one_state(e)], doc)
 
@@ -160,7 +168,9 @@ class EventCoder:
             for p in self.patterns.for_token(c.lemma_, "NOUN")) for c in verb.children)
 
     def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex,
-               earlier: list[CodedEvent]) -> list[CodedEvent]:
+               earlier: list[CodedEvent], halves: list[CodedEvent]) -> list[CodedEvent]:
+        """The events of one trigger; those without the target their pattern needs are returned too, for
+        the caller to keep as referents only."""
         token, pattern = trigger.token, trigger.pattern
         sources, source_role = _fill(token, pattern.source, pattern, index)
         if not sources and pattern.domestic:
@@ -169,11 +179,15 @@ class EventCoder:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
         if not targets and pattern.kind == "event" and pattern.pos == "VERB":
-            targets, target_role = self._event_reference(token, sources, earlier, s_index)
+            referents = sorted(earlier + halves, key=lambda e: e.trigger)
+            targets, target_role = self._event_reference(token, sources, referents, s_index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
+        if not targets and pattern.kind == "event" and pattern.cameo[:2] in IMPLICIT_ROOTS \
+                and not pattern.target_optional and not pattern.domestic and source_role in ACTING_ROLES:
+            targets, target_role = _counterpart(token, sources, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
@@ -199,8 +213,6 @@ class EventCoder:
             if (modality == "planned" and not (_conflictual(code) and (cue or "").lower() in EXPECTATION_CUES)) \
                     or (modality == "hypothetical" and _conflictual(code) and _conditional(token)):
                 final = self.patterns.intent_code(code) or code
-            if target is None and not pattern.target_optional:
-                continue
             tokens = [token.i, source.start, source.end - 1]
             if target is not None:
                 tokens += [target.start, target.end - 1]
@@ -239,16 +251,17 @@ class EventCoder:
                                                          self.patterns.for_token(lemma, "NOUN"))
             recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
                       and _conflictual(e.code) == conflictual]
-            for referent in same[:1] or recent[-1:]:
-                source_keys = {s.actor.country or s.actor.org or s.actor.code for s in sources}
+            source_keys = {_party(s) for s in sources}
+            same.sort(key=lambda e: e.target is None)  # an act coded in full before one that named no target
+            recent = [e for e in recent if e.target is not None and any(p is not None and _party(p) not in source_keys
+                                               for p in (e.source, e.target))]
+            for referent in same[:1] + recent[-1:]:
                 for party in (referent.source, referent.target):
-                    if party is not None and (party.actor.country or party.actor.org or party.actor.code) \
-                            not in source_keys:
+                    if party is not None and _party(party) not in source_keys:
                         actor = replace(party.actor, text=obj.text,
                                         how=f"event reference:{verb.doc[referent.trigger].text}+{party.actor.how}")
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
-                break
         return [], ""
 
 
@@ -294,6 +307,24 @@ def _answered(token: Token, sources: list[Mention], earlier: list[CodedEvent],
         actor = replace(party.actor, how=f"answers {token.doc[e.trigger].text!r}: its {what}+{party.actor.how}")
         return [Mention(token.i, token.i + 1, token.i, actor, "event-reference")], f"{what} of {e.code}"
     return [], ""
+
+
+def _counterpart(token: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "Paris suspended development aid", "the Council imposed restrictive measures on 78 individuals":
+    a measure that names no one is aimed at the state the story is about, the one its mentions name most
+    often, when that is not the source's own."""
+    counts = Counter(m.actor.country for m in index.mentions if m.kind in STATE_KINDS and m.actor.country)
+    if not counts:
+        return [], ""
+    own = {s.actor.country for s in sources if s.actor.country} | {s.actor.org for s in sources if s.actor.org}
+    ranked = [c for c, n in counts.most_common() if n >= COUNTERPART_MIN]
+    if not ranked or ranked[0] in own:
+        return [], ""
+    country = ranked[0]
+    actor = Actor(text=token.text, name=country, code=country, country=country,
+                  how=f"implied:the story's counterpart ({country}, named {counts[country]} times)",
+                  entry=f"implied:{country}")
+    return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's counterpart"
 
 
 def _party(m: Mention) -> str:
