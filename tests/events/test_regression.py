@@ -41,6 +41,14 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Egyptian president said he would meet the Sudanese leader.", [("036", "EGY", "SDN", "planned")]),
     ("Police in Kenya arrested several Somali nationals.", [("173", "KEN", "SOM", "asserted")]),
     ("Iraq expelled the Turkish ambassador.", [("161", "IRQ", "TUR", "asserted")]),
+    # a vote against a resolution is aimed at the body last named; a summons by "call in"
+    ("The General Assembly of the United Nations debated the draft. Cuba and Iran voted against the resolution.",
+     [("120", "CUB", "UN", "asserted"), ("120", "IRN", "UN", "asserted")]),
+    ("Norway called in Russia's ambassador on Friday.", [("114", "NOR", "RUS", "asserted")]),
+    # movement stopped by force; a membership bid held up; border points reopened
+    ("Greek coast guard ships intercepted Turkish fishing boats.", [("191", "GRC", "TUR", "asserted")]),
+    ("Hungary held up Ukraine's application for months.", [("120", "HUN", "UKR", "asserted")]),
+    ("Ghana reopened its land and sea entry points to Togo.", [("085", "GHA", "TGO", "asserted")]),
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),

@@ -72,6 +72,7 @@ ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 COUNTERPART_MIN = 3  # mentions a state needs to be the story's counterpart
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
 # Statements that answer an earlier event: a denial answers an accusation (its accuser is the target), a
 # claim of responsibility claims a use of force (its target is the target).
@@ -153,7 +154,7 @@ class EventCoder:
             for pattern in candidates:
                 if not _conditions_hold(token, pattern):
                     continue
-                if chosen is None or (_conditioned(pattern) and not _conditioned(chosen)):
+                if chosen is None or _specificity(pattern) > _specificity(chosen):
                     chosen = pattern
             if chosen is not None:
                 found.append(_Trigger(token, chosen))
@@ -381,6 +382,12 @@ def _outside(source: Mention, verb: Token | None) -> bool:
                                     for c in verb.children)
 
 
+def _specificity(pattern: Pattern) -> int:
+    """Of the patterns whose conditions hold, the one that asked most of the sentence wins ("called in the
+    ambassador on Friday" is a summons, not a call "on Friday")."""
+    return int(_conditioned(pattern)) + int(bool(pattern.with_object and pattern.requires_prep))
+
+
 def _conditioned(pattern: Pattern) -> bool:
     return bool(pattern.with_object or pattern.requires_prep or pattern.with_governor or pattern.complement_aux
                 or pattern.with_predicate)
@@ -423,6 +430,8 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
     if pattern.with_object:
         objects = role_heads(token, "object")
+        if pattern.requires_prep:  # "called in the ambassador", parsed as a preposition and its object
+            objects += prep_objects(token, pattern.requires_prep)
         # "700 kg of medicine", "a state of emergency": the noun after "of" names the thing too
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
@@ -508,7 +517,9 @@ def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
     guessed: tuple[list[Mention], str] = ([], "")
     for role in roles:
         found: list[Mention] = []
-        for head in role_heads(trigger, role, pattern.governors):
+        if role == "body":
+            found = _body(trigger, index)
+        for head in ([] if role == "body" else role_heads(trigger, role, pattern.governors)):
             if found and role == "subject":
                 break  # the subjects are candidates in order of preference
             for m in index.in_phrase(head):
@@ -519,6 +530,20 @@ def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
         if found and not guessed[0]:
             guessed = (found, role)
     return guessed
+
+
+def _body(trigger: Token, index: MentionIndex) -> list[Mention]:
+    """ "voted against the resolution", "the draft failed": the organisation whose vote it is, the one named
+    last (in the trigger's sentence or the few before it)."""
+    sent = trigger.sent
+    first = max(0, sent.start - BODY_WINDOW_TOKENS)
+    for m in sorted(index.mentions, key=lambda m: -m.start):
+        if m.start >= sent.end or (m.start < sent.start and m.start < first):
+            continue
+        if m.actor.org and (m.actor.sector or "IGO") == "IGO":
+            actor = replace(m.actor, how=f"{m.actor.how}+the body last named")
+            return [replace(m, actor=actor)]
+    return []
 
 
 def _borrowed_targets(trigger: _Trigger, pattern: Pattern, index: MentionIndex,
