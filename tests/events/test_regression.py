@@ -52,6 +52,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),
+    # ... or at an armed group of its own that the story names as often
+    ("FARC rebels attacked a police post in Colombia. The FARC later seized a village, and the FARC burned a "
+     "bridge. Colombia's government broke off the talks on Monday.",
+     [("190", "COL", "COL", "asserted"), ("164", "COL", "COL", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

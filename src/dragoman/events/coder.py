@@ -69,7 +69,8 @@ EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decisi
                                           "ceasefire", "truce", "release", "exchange"})
 IMPLICIT_ROOTS = frozenset({"11", "16"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
-COUNTERPART_MIN = 3  # mentions a state needs to be the story's counterpart
+COUNTERPART_MIN = 3
+PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story  # mentions a state needs to be the story's counterpart
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
@@ -186,13 +187,14 @@ class EventCoder:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
-        if not targets and pattern.kind == "event" and pattern.cameo[:2] in IMPLICIT_ROOTS \
-                and not pattern.target_optional and not pattern.domestic and source_role in ACTING_ROLES:
-            targets, target_role = _counterpart(token, sources, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
+        if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
+                and not pattern.target_optional and not pattern.domestic and source_role in ACTING_ROLES \
+                and not pattern.id.startswith("petrarch:"):
+            targets, target_role = _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         if pattern.domestic:
             pairs = [(s, t if t is not None else _domestic(token, s, index, pattern.target_optional))
@@ -312,20 +314,33 @@ def _answered(token: Token, sources: list[Mention], earlier: list[CodedEvent],
 
 def _counterpart(token: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
     """ "Paris suspended development aid", "the Council imposed restrictive measures on 78 individuals":
-    a measure that names no one is aimed at the state the story is about, the one its mentions name most
-    often, when that is not the source's own."""
-    counts = Counter(m.actor.country for m in index.mentions if m.kind in STATE_KINDS and m.actor.country)
-    if not counts:
+    a measure that names no one is aimed at the party the story is about, the one its mentions name most
+    often (a state with its organs, or an armed or opposition group of its own), when that is not the
+    source's own."""
+    counts = Counter(_story_party(m) for m in index.mentions)
+    counts.pop(None, None)
+    ranked = [key for key, n in counts.most_common() if n >= COUNTERPART_MIN]
+    own = {_story_party(s) for s in sources} | {s.actor.country for s in sources if s.actor.country} \
+        | {s.actor.org for s in sources if s.actor.org}
+    other = [key for key in ranked[:2] if key not in own]  # one of the story's two main parties
+    if not other:
         return [], ""
-    own = {s.actor.country for s in sources if s.actor.country} | {s.actor.org for s in sources if s.actor.org}
-    ranked = [c for c, n in counts.most_common() if n >= COUNTERPART_MIN]
-    if not ranked or ranked[0] in own:
-        return [], ""
-    country = ranked[0]
-    actor = Actor(text=token.text, name=country, code=country, country=country,
-                  how=f"implied:the story's counterpart ({country}, named {counts[country]} times)",
-                  entry=f"implied:{country}")
+    first = next(m for m in index.mentions if _story_party(m) == other[0])
+    actor = replace(first.actor, text=token.text,
+                    how=f"implied:the story's counterpart ({first.actor.text}; named {counts[other[0]]} times)")
+    if first.kind in STATE_KINDS:  # the state itself, not the organ first named
+        country = first.actor.country or ""
+        actor = Actor(text=token.text, name=country, code=country, country=country, how=actor.how,
+                      entry=f"implied:{country}")
     return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's counterpart"
+
+
+def _story_party(m: Mention) -> str | None:
+    """What a mention counts for when the story's parties are weighed: its state (the state, its organs and
+    people), or a group in its own right (rebels, a militia)."""
+    if m.kind == "group" or (m.actor.sector or "") in PARTY_SECTORS:
+        return m.actor.code
+    return m.actor.country if m.kind in STATE_KINDS else None
 
 
 def _party(m: Mention) -> str:
