@@ -69,8 +69,8 @@ EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decisi
                                           "ceasefire", "truce", "release", "exchange"})
 IMPLICIT_ROOTS = frozenset({"11", "16"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
-COUNTERPART_MIN = 3
-PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story  # mentions a state needs to be the story's counterpart
+COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
+PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
