@@ -56,6 +56,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("FARC rebels attacked a police post in Colombia. The FARC later seized a village, and the FARC burned a "
      "bridge. Colombia's government broke off the talks on Monday.",
      [("190", "COL", "COL", "asserted"), ("164", "COL", "COL", "asserted")]),
+    # "the attack" as the subject of a killing is the act reported before it; its victims, unnamed, are of
+    # the story's other party; one's own ambassador is not the target of a recall
+    ("Ethiopian troops shelled a market in Somalia on Monday. The attack killed twelve civilians, Somalia's "
+     "government said, and Somalia recalled its ambassador.",
+     [("194", "ETH", "SOM", "asserted"), ("190", "ETH", "SOM", "claimed")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

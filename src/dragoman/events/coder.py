@@ -67,8 +67,9 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
-IMPLICIT_ROOTS = frozenset({"11", "16"})  # measures whose target a story leaves to its subject
+IMPLICIT_ROOTS = frozenset({"11", "16", "18", "19", "20"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
+ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
 COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
@@ -177,11 +178,18 @@ class EventCoder:
         sources, source_role = _fill(token, pattern.source, pattern, index)
         if not sources and pattern.domestic:
             sources, source_role = _people_of_place(token, index)
+        referents = sorted(earlier + halves, key=lambda e: e.trigger)
+        if not sources and pattern.cameo[:2] in FORCE_ROOTS:
+            sources, source_role = self._acting_event(token, referents, s_index)
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
+        if pattern.cameo[:2] == "16" and not pattern.domestic:
+            # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state
+            own = {s.actor.country for s in sources}
+            targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
+            target_role = target_role if targets else ""
         if not targets and pattern.kind == "event" and pattern.pos == "VERB":
-            referents = sorted(earlier + halves, key=lambda e: e.trigger)
             targets, target_role = self._event_reference(token, sources, referents, s_index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
@@ -191,15 +199,21 @@ class EventCoder:
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
+        acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT)) \
+            and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
-                and not pattern.target_optional and not pattern.domestic and source_role in ACTING_ROLES \
-                and not pattern.id.startswith("petrarch:"):
+                and not pattern.target_optional and not pattern.domestic and acting:
             targets, target_role = _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         if pattern.domestic:
             pairs = [(s, t if t is not None else _domestic(token, s, index, pattern.target_optional))
                      for s, t in pairs]
             target_role = target_role or "place or source's state"
+            if pattern.cameo[:2] in FORCE_ROOTS and any(t is None for _, t in pairs) and acting:
+                # force that names no victim and no place: aimed at the other party of the story
+                implied, role = _counterpart(token, sources, index)
+                pairs = [(s, t if t is not None else next(iter(implied), None)) for s, t in pairs]
+                target_role = role if implied else target_role
         if not pairs:
             return []
         code = _refined(trigger)
@@ -234,6 +248,25 @@ class EventCoder:
             ))
         return out
 
+
+    def _acting_event(self, verb: Token, referents: list[CodedEvent], here: int) -> tuple[list[Mention], str]:
+        """ "The attack killed nine civilians": an act of force named as the subject of a use of force is
+        the one reported before it (the first with the same word, else the latest act of force within two
+        sentences); its perpetrator is the source."""
+        for noun in subjects(verb):
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or not _definite(noun) or not (lemma in CONFLICT_NOUNS or any(
+                    p.cameo[:2] in FORCE_ROOTS for p in self.patterns.for_token(lemma, "NOUN"))):
+                continue
+            same = [e for e in referents if _same_stem(verb.doc[e.trigger].lemma_.lower(), lemma)]
+            recent = [e for e in referents
+                      if here - e.sentence_index <= REFERENCE_WINDOW and e.code[:2] in FORCE_ROOTS]
+            for referent in same[:1] + recent[-1:]:
+                actor = replace(referent.source.actor, text=noun.text,
+                                how=f"event reference:{verb.doc[referent.trigger].text}+{referent.source.actor.how}")
+                return [Mention(noun.i, noun.i + 1, noun.i, actor, "event-reference")], \
+                    f"{ACTING_EVENT} ({verb.doc[referent.trigger].text!r})"
+        return [], ""
 
     def _event_reference(self, verb: Token, sources: list[Mention], earlier: list[CodedEvent],
                          here: int) -> tuple[list[Mention], str]:
