@@ -61,6 +61,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Ethiopian troops shelled a market in Somalia on Monday. The attack killed twelve civilians, Somalia's "
      "government said, and Somalia recalled its ambassador.",
      [("194", "ETH", "SOM", "asserted"), ("190", "ETH", "SOM", "claimed")]),
+    # concern that names no one is about the party whose force the story reports
+    ("Chinese coast guard ships blocked a Philippine supply boat on Saturday and fired water cannon at it. "
+     "Chinese vessels also rammed a Philippine patrol ship. Japan expressed concern.",
+     [("191", "CHN", "PHL", "asserted"), ("190", "CHN", "PHL", "asserted"), ("012", "JPN", "CHN", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -67,8 +67,11 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
-IMPLICIT_ROOTS = frozenset({"11", "16", "18", "19", "20"})  # measures whose target a story leaves to its subject
+IMPLICIT_ROOTS = frozenset({"01", "11", "16", "18", "19", "20"})
+# concern and criticism that name no one: aimed at whoever has been using force
+JUDGING_ROOTS = frozenset({"01", "11"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
+AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
 COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
@@ -203,7 +206,8 @@ class EventCoder:
             and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
                 and not pattern.target_optional and not pattern.domestic and acting:
-            targets, target_role = _counterpart(token, sources, index)
+            targets, target_role = _aggressor(token, sources, referents) if pattern.cameo[:2] in JUDGING_ROOTS \
+                else _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         if pattern.domestic:
             pairs = [(s, t if t is not None else _domestic(token, s, index, pattern.target_optional))
@@ -366,6 +370,21 @@ def _counterpart(token: Token, sources: list[Mention], index: MentionIndex) -> t
         actor = Actor(text=token.text, name=country, code=country, country=country, how=actor.how,
                       entry=f"implied:{country}")
     return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's counterpart"
+
+
+def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent]) -> tuple[list[Mention], str]:
+    """ "Japan and France also expressed concern", "EU leaders condemned it": concern and criticism that
+    name no one are aimed at the party whose coercion and force the story has reported most often."""
+    own = {_story_party(s) for s in sources} | {s.actor.country for s in sources if s.actor.country}
+    acts = Counter(key for e in referents if int(e.code[:2]) in AGGRESSIVE_ROOTS
+                   and (key := _story_party(e.source) or e.source.actor.country) is not None and key not in own)
+    if not acts:
+        return [], ""
+    key, n = acts.most_common(1)[0]
+    perpetrator = next(e.source for e in referents if (_story_party(e.source) or e.source.actor.country) == key)
+    actor = replace(perpetrator.actor, text=token.text,
+                    how=f"implied:the story's aggressor ({perpetrator.actor.text}; {n} acts of force or coercion)")
+    return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's aggressor"
 
 
 def _story_party(m: Mention) -> str | None:
