@@ -65,6 +65,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Chinese coast guard ships blocked a Philippine supply boat on Saturday and fired water cannon at it. "
      "Chinese vessels also rammed a Philippine patrol ship. Japan expressed concern.",
      [("191", "CHN", "PHL", "asserted"), ("190", "CHN", "PHL", "asserted"), ("012", "JPN", "CHN", "asserted")]),
+    # ... also when the story reports the act after the reaction (live updates, readouts)
+    ("Japan strongly condemned the launch. North Korea fired two ballistic missiles into the sea, and North "
+     "Korea fired artillery shells near the border with South Korea, South Korea said.",
+     [("111", "JPN", "PRK", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -67,12 +67,13 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
-IMPLICIT_ROOTS = frozenset({"01", "11", "16", "18", "19", "20"})
+IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "18", "19", "20"})
 # concern and criticism that name no one: aimed at whoever has been using force
 JUDGING_ROOTS = frozenset({"01", "11"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
+ACTING_NOTES = frozenset(f"source by {role}" for role in ACTING_ROLES)
 COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
@@ -139,6 +140,7 @@ class EventCoder:
                 sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional]
                 halves += [e for e in coded if e.target is None and not e.pattern.target_optional]
             events += _one_per_dyad(sentence_events)
+        events = _judged_later(doc, events, halves)
         return _drop_references([e for e in events if not _within_one_state(e)], doc)
 
     def _triggers(self, sent: Span) -> list[_Trigger]:
@@ -370,6 +372,23 @@ def _counterpart(token: Token, sources: list[Mention], index: MentionIndex) -> t
         actor = Actor(text=token.text, name=country, code=country, country=country, how=actor.how,
                       entry=f"implied:{country}")
     return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's counterpart"
+
+
+def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) -> list[CodedEvent]:
+    """Live updates and readouts put the reaction before the act ("Kishida condemned the launch" at the top,
+    "North Korea fired a missile" below): concern or criticism that found no party before it takes the
+    story's aggressor from the whole document."""
+    added = []
+    for half in halves:
+        if half.code[:2] not in JUDGING_ROOTS or half.pattern.id.startswith("petrarch:") or half.code == "010" \
+                or half.pattern.kind != "event" or not any(note in ACTING_NOTES for note in half.notes):
+            continue
+        found, role = _aggressor(doc[half.trigger], [half.source], events + halves)
+        if found:
+            target = found[0]
+            added.append(replace(half, target=target, notes=(*half.notes, f"target by {role} (whole story)"),
+                                 confidence=_confidence(half.pattern, half.source, target, "")))
+    return sorted(events + added, key=lambda e: (e.sentence_index, e.trigger)) if added else events
 
 
 def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent]) -> tuple[list[Mention], str]:
