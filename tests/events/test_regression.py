@@ -69,6 +69,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Japan strongly condemned the launch. North Korea fired two ballistic missiles into the sea, and North "
      "Korea fired artillery shells near the border with South Korea, South Korea said.",
      [("111", "JPN", "PRK", "asserted")]),
+    # a resolution speaks for the body that adopts it
+    ("The Security Council of the United Nations met on Friday. The resolution condemns Syria's use of "
+     "chemical weapons.", [("111", "UN", "SYR", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -78,6 +78,7 @@ COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
 BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
 # Statements that answer an earlier event: a denial answers an accusation (its accuser is the target), a
@@ -186,6 +187,10 @@ class EventCoder:
         referents = sorted(earlier + halves, key=lambda e: e.trigger)
         if not sources and pattern.cameo[:2] in FORCE_ROOTS:
             sources, source_role = self._acting_event(token, referents, s_index)
+        first_subject = next(iter(role_heads(token, "subject")), None)
+        if not sources and first_subject is not None and first_subject.lemma_.lower() in DOCUMENT_NOUNS:
+            # "the resolution deplores ...", "the communique called on ...": the body whose text it is
+            sources, source_role = _body(token, index), "body (its text)"
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
