@@ -72,6 +72,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a resolution speaks for the body that adopts it
     ("The Security Council of the United Nations met on Friday. The resolution condemns Syria's use of "
      "chemical weapons.", [("111", "UN", "SYR", "asserted")]),
+    # a subject placed by its clause's opening "in <capital>"; a spokesman speaks for the body before him
+    ("In Nairobi, the foreign ministry urged Uganda to resume talks.", [("026", "KEN", "UGA", "asserted")]),
+    ("The Kenyan army gave its own account on Monday. A spokesman, Paul Njuguna, urged Somalia to withdraw "
+     "its troops.", [("0256", "KEN", "SOM", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -31,6 +31,7 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
 FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI"})
 CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marcher", "activist", "striker"})
 COPULAS = frozenset({"be", "is", "was", "become", "became", "becomes", "remain", "remains", "remained"})
+SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 
@@ -121,12 +122,13 @@ def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
                  focus: str | None) -> Mention | None:
     words = phrase_words(token)
-    if any(w.i in taken for w in words):
-        return None  # "Kenyan police": the country word's own phrase, found by the mention finder
+    if any(w.i in taken for w in words) or any(c.dep_ == "poss" and c.i in taken for c in token.children):
+        return None  # "Kenyan police", "the Taliban's ministry": the named owner's phrase, read by the coder
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i):
         return None  # "the two leaders", "both sides": group references, resolved by coreference or not at all
     is_person = token.ent_type_ == "PERSON"
-    if token.pos_ == "PROPN" and not is_person and not (token.i == token.sent.start and token.tag_ == "NNP"):
+    if token.pos_ == "PROPN" and not is_person and not token.is_lower \
+            and not (token.i == token.sent.start and token.tag_ == "NNP"):
         return None
     # the head names the role ("security forces", "police"), not a modifier ("a joint press conference")
     two = kb.sector_of(f"{words[-2].lower_} {token.lower_}") if len(words) > 1 else None
@@ -138,9 +140,13 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     left = min(w.i for w in words)
     doc = token.doc
     text = doc[left:token.i + 1].text
-    place = _placed(token, taken)
+    place = _placed(token, taken) or _placed_by_clause(token, taken)
     if place is None and _placed_elsewhere(token):
         return None  # "politicians from the three European countries": placed, by what we cannot tell
+    speaker = _spoken_for(token, mentions) if place is None else None
+    if speaker is not None:
+        actor = replace(speaker.actor, text=text, how=f"discourse:speaks for ({speaker.actor.text})")
+        return Mention(left, token.i + 1, token.i, actor, "person" if is_person else "role")
     if place is not None:
         country, how = place.actor.country, f"discourse:placed ({place.actor.text})"
     elif sector in ARMED_SECTORS and (group := _recent_group(token, mentions)) is not None:
@@ -155,6 +161,40 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     actor = Actor(text=text, name=country, code=country + sector, country=country, sector=sector, how=how,
                   entry=f"implied:{country}")
     return Mention(left, token.i + 1, token.i, actor, "person" if is_person else "role")
+
+
+def _placed_by_clause(noun: Token, taken: dict[int, Mention]) -> Mention | None:
+    """ "In Beijing, the foreign ministry said ...": a subject placed by its clause's opening "in X"."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < noun.i and prep.i == noun.sent.start:
+            for obj in prep.children:
+                mention = taken.get(obj.i)
+                if obj.dep_ == "pobj" and mention is not None and mention.kind in ("country", "capital") \
+                        and mention.actor.country:
+                    return mention
+    return None
+
+
+def _spoken_for(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """ "The China Coast Guard gave a different account. A spokesman, Gan Yu, said ...": an unplaced
+    spokesman speaks for the institution that is the subject of the sentence before."""
+    if noun.lemma_.lower() not in SPEAKER_WORDS and not any(
+            w.lemma_.lower() in SPEAKER_WORDS for w in phrase_words(noun)):
+        return None
+    sent = noun.sent
+    if sent.start == 0:
+        return None
+    previous = noun.doc[sent.start - 1].sent
+    for m in mentions:
+        head = noun.doc[m.head]
+        if previous.start <= m.start < previous.end and head.dep_ in ("nsubj", "nsubjpass") \
+                and head.head.dep_ == "ROOT" and m.kind in ("org", "role", "group") \
+                and (m.actor.org or m.actor.sector):
+            return m
+    return None
 
 
 def _placed_elsewhere(noun: Token) -> bool:
