@@ -49,6 +49,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Greek coast guard ships intercepted Turkish fishing boats.", [("191", "GRC", "TUR", "asserted")]),
     ("Hungary held up Ukraine's application for months.", [("120", "HUN", "UKR", "asserted")]),
     ("Ghana reopened its land and sea entry points to Togo.", [("085", "GHA", "TGO", "asserted")]),
+    # "voted no", also by those who "joined" the vote
+    ("The General Assembly met on Wednesday. Venezuela was joined in voting no by Cuba and Nicaragua.",
+     [("120", c, "UN", "asserted") for c in ("VEN", "CUB", "NIC")]),
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),

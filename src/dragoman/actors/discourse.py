@@ -68,6 +68,8 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
 
 def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB) -> Mention | None:
     ref = kb.reference(token.lower_)
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return None  # "the International Civil Aviation Organization": a name of its own, not a reference
     if ref is None or ref[0] != "org" or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
                                                   for c in token.children):
         return None

@@ -177,11 +177,20 @@ def subjects(verb: Token) -> list[Token]:
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):
         return subjects(head)
     # "after cutting a deal": the subject of the verb the preposition hangs on
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if joined_by(verb):  # "X was joined in voting no by Y and Z": all of them vote
+            return _passive_subjects(head.head) + _agents(head.head) + _agents(verb)
         return subjects(head.head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # "militias that attacked", "militias attacking"
     return []
+
+
+def joined_by(verb: Token) -> bool:
+    """ "X was joined in voting no by Y": the act of a passive "join" is done by its subject and its agents."""
+    head = verb.head
+    return verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ == "in" \
+        and head.head.lemma_.lower() == "join" and is_passive(head.head)
 
 
 def _controllers(head: Token, verb: Token) -> list[Token]:

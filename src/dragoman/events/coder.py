@@ -34,6 +34,7 @@ from dragoman.events.arguments import (
     MentionIndex,
     complements,
     governing_verb,
+    joined_by,
     prep_attached,
     prep_objects,
     role_heads,
@@ -520,7 +521,7 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
                 and (pattern.domestic or not _names_its_actor(token)):
             return False
     if pattern.with_object:
-        objects = role_heads(token, "object")
+        objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
         if pattern.requires_prep:  # "called in the ambassador", parsed as a preposition and its object
             objects += prep_objects(token, pattern.requires_prep)
         # "700 kg of medicine", "a state of emergency": the noun after "of" names the thing too
@@ -611,7 +612,7 @@ def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
         if role == "body":
             found = _body(trigger, index)
         for head in ([] if role == "body" else role_heads(trigger, role, pattern.governors)):
-            if found and role == "subject":
+            if found and role == "subject" and not joined_by(trigger):
                 break  # the subjects are candidates in order of preference
             for m in index.in_phrase(head):
                 if m not in found:
