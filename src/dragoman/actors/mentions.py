@@ -36,6 +36,7 @@ from dragoman.actors.mention import Mention
 from dragoman.records import Actor
 
 NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
+MISREAD_PERSON_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 PERSON_LABELS = {"PERSON"}
 NAME_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 KIND_ORDER = {"person": 0, "org": 1, "group": 2, "country": 3, "capital": 4, "adjective": 5}
@@ -237,6 +238,15 @@ class MentionFinder:
         aliases: dict[str, Actor] = {}
         for ent in sorted(doc.ents, key=lambda e: e.start):
             if ent.label_ not in PERSON_LABELS:
+                # the tagger's "Vučić"/GPE, "Olaf Scholz"/ORG: a name read as a place or body that is no
+                # place or body we know is a person when it matches a person's name exactly
+                if ent.label_ in MISREAD_PERSON_LABELS and not any(i in taken for i in range(ent.start, ent.end)):
+                    actor = self._person(ent, aliases, date, exact=True)
+                    if actor is not None:
+                        mention = Mention(ent.start, ent.end, ent.root.i, actor, "person")
+                        self._place(mention, found, taken)
+                        for k in range(ent.start, ent.end):
+                            aliases.setdefault(normalise(doc[k:ent.end].text), actor)
                 continue
             owner = taken.get(ent.root.i)
             if owner is not None:
@@ -262,7 +272,8 @@ class MentionFinder:
             for k in range(ent.start, ent.end):
                 aliases.setdefault(normalise(doc[k:ent.end].text), actor)
 
-    def _person(self, ent: Span, aliases: dict[str, Actor], date: dt.date | None) -> Actor | None:
+    def _person(self, ent: Span, aliases: dict[str, Actor], date: dt.date | None,
+                exact: bool = False) -> Actor | None:
         text = _strip_possessive(ent)
         key = fold(normalise(text))
         for k in range(len(key.split())):
@@ -275,6 +286,9 @@ class MentionFinder:
             if len(countries) == 1:
                 current = [p for p in people if p.tenure_at(date)[1] in ("dated", "latest")] or list(people)
                 return entry_actor(current[0], ent.text, date, "dictionary:surname")
+        if exact:
+            entry = _best(tuple(e for e in self.kb.names.get(key, ()) if e.kind == "person"))
+            return entry_actor(entry, ent.text, date, "dictionary:person") if entry is not None else None
         if len(key) < 6:
             return None
         # misspelt or transliterated: against earlier names in this document, then the knowledge base
