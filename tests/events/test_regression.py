@@ -54,6 +54,8 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("120", c, "UN", "asserted") for c in ("VEN", "CUB", "NIC")]),
     # a known person's name the tagger reads as a place ("Vučić"/GPE) is still the person
     ("Later, Emmanuel Macron met Vučić in Paris.", [("040", "FRA", "SRB", "asserted")]),
+    # leaving a deal reduces relations with its other party; troops withdrawing is a military retreat
+    ("Mexico withdrew from the fisheries accord with Cuba.", [("160", "MEX", "CUB", "asserted")]),
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),

@@ -285,7 +285,10 @@ class EventCoder:
         """ "X condemned the killings", "Y welcomed the agreement": an object naming an event coded earlier
         in the document points at its party: the perpetrator of a conflictual act, the other side of a
         cooperative one (whichever is not the new event's source)."""
-        for obj in role_heads(verb, "object") + prep_objects(verb, "to") + prep_objects(verb, "against"):
+        out_of = [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "out"
+                  for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children if g.dep_ == "pobj"]
+        for obj in role_heads(verb, "object") + prep_objects(verb, "to") + prep_objects(verb, "against") \
+                + prep_objects(verb, "from") + prep_objects(verb, "of") + out_of:
             if obj.pos_ != "NOUN" or (not _definite(obj) and obj.tag_ != "NNS" and not _quantified(obj)):
                 continue
             lemma = obj.lemma_.lower()
@@ -522,8 +525,10 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
     if pattern.with_object:
         objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
-        if pattern.requires_prep:  # "called in the ambassador", parsed as a preposition and its object
-            objects += prep_objects(token, pattern.requires_prep)
+        if pattern.requires_prep:  # "called in the ambassador", "pulled out of the deal": the preposition's object
+            objects += [g for prep in token.children if prep.dep_ in ("prep", "prt")
+                        for holder in (prep, *[c for c in prep.children if c.dep_ == "prep"])
+                        for g in holder.children if g.dep_ == "pobj"]
         # "700 kg of medicine", "a state of emergency": the noun after "of" names the thing too
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
