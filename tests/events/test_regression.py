@@ -55,7 +55,7 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a known person's name the tagger reads as a place ("Vučić"/GPE) is still the person
     ("Later, Emmanuel Macron met Vučić in Paris.", [("040", "FRA", "SRB", "asserted")]),
     # leaving a deal reduces relations with its other party; troops withdrawing is a military retreat
-    ("Mexico withdrew from the fisheries accord with Cuba.", [("160", "MEX", "CUB", "asserted")]),
+    ("Canada withdrew from the trade deal with Peru.", [("160", "CAN", "PER", "asserted")]),
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),
