@@ -300,8 +300,11 @@ class EventCoder:
             # else an event of its kind just reported (in the two sentences before)
             conflictual = lemma in CONFLICT_NOUNS or any(_conflictual(p.cameo) for p in
                                                          self.patterns.for_token(lemma, "NOUN"))
+            forceful = lemma in CONFLICT_NOUNS or any(p.cameo[:2] in FORCE_ROOTS
+                                                      for p in self.patterns.for_token(lemma, "NOUN"))
             recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
-                      and _conflictual(e.code) == conflictual]
+                      and _conflictual(e.code) == conflictual
+                      and (not forceful or e.code[:2] in FORCE_ROOTS)]
             source_keys = {_party(s) for s in sources}
             same.sort(key=lambda e: e.target is None)  # an act coded in full before one that named no target
             recent = [e for e in recent if e.target is not None and any(p is not None and _party(p) not in source_keys
