@@ -83,6 +83,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("In Nairobi, the foreign ministry urged Uganda to resume talks.", [("026", "KEN", "UGA", "asserted")]),
     ("The Kenyan army gave its own account on Monday. A spokesman, Paul Njuguna, urged Somalia to withdraw "
      "its troops.", [("0256", "KEN", "SOM", "asserted")]),
+    # a capitalised institution of the story's state ("The Ministry of Foreign Affairs"), not placed by its name
+    ("Iraq's government met on Monday. The Ministry of Foreign Affairs summoned the Turkish ambassador.",
+     [("114", "IRQ", "TUR", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -31,6 +31,8 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
 FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI"})
 CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marcher", "activist", "striker"})
 COPULAS = frozenset({"be", "is", "was", "become", "became", "becomes", "remain", "remains", "remained"})
+# capitalised heads that name a state's own institution ("The Ministry of Foreign Affairs will summon ...")
+INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament", "army", "police"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
@@ -129,7 +131,7 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i):
         return None  # "the two leaders", "both sides": group references, resolved by coreference or not at all
     is_person = token.ent_type_ == "PERSON"
-    if token.pos_ == "PROPN" and not is_person and not token.is_lower \
+    if token.pos_ == "PROPN" and not is_person and not token.is_lower and token.lower_ not in INSTITUTIONS \
             and not (token.i == token.sent.start and token.tag_ == "NNP"):
         return None
     # the head names the role ("security forces", "police"), not a modifier ("a joint press conference")
@@ -200,7 +202,10 @@ def _spoken_for(noun: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _placed_elsewhere(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS and any(g.dep_ == "pobj" for g in c.children)
+    # "the Ministry of Foreign Affairs": a capitalised "of" phrase is the institution's name, not a place
+    return any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS
+               and any(g.dep_ == "pobj" and not (c.lower_ == "of" and g.pos_ == "PROPN" and noun.pos_ == "PROPN")
+                       for g in c.children)
                for c in noun.children)
 
 
