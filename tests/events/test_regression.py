@@ -86,6 +86,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a capitalised institution of the story's state ("The Ministry of Foreign Affairs"), not placed by its name
     ("Iraq's government met on Monday. The Ministry of Foreign Affairs summoned the Turkish ambassador.",
      [("114", "IRQ", "TUR", "asserted")]),
+    # items of a list of decisions are acts of the subject that introduces the list
+    ("Iraq's government met on Monday. Following deliberations, Iraq's government decided the following:\n\n"
+     "First: to demand an official apology from the Turkish government.", [("100", "IRQ", "TUR", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -79,6 +79,8 @@ COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
+LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
 DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
 BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
@@ -188,6 +190,8 @@ class EventCoder:
         referents = sorted(earlier + halves, key=lambda e: e.trigger)
         if not sources and pattern.cameo[:2] in FORCE_ROOTS:
             sources, source_role = self._acting_event(token, referents, s_index)
+        if not sources:
+            sources, source_role = _decided_by(token, pattern, index)
         first_subject = next(iter(role_heads(token, "subject")), None)
         if not sources and first_subject is not None and first_subject.lemma_.lower() in DOCUMENT_NOUNS:
             # "the resolution deplores ...", "the communique called on ...": the body whose text it is
@@ -630,6 +634,28 @@ def _fill(trigger: Token, roles: tuple[str, ...], pattern: Pattern,
         if found and not guessed[0]:
             guessed = (found, role)
     return guessed
+
+
+def _decided_by(trigger: Token, pattern: Pattern, index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "The Council decided the following: / First: to recall the ambassador. / Second: to demand ...":
+    items of a list of decisions have no subject of their own; they are acts of the subject of the sentence
+    that introduces the list (the one ending in a colon, up to a few items back)."""
+    if role_heads(trigger, "subject"):
+        return [], ""
+    sent = trigger.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or not (words[0].lower_ in LIST_MARKS or words[0].like_num or words[0].lower_ == "to"):
+        return [], ""
+    doc = trigger.doc
+    for _ in range(LIST_ITEMS):
+        if sent.start == 0:
+            return [], ""
+        sent = doc[sent.start - 1].sent
+        last = [t for t in sent if not t.is_space]
+        if last and last[-1].text == ":":
+            found, _role = _fill(sent.root, ("subject",), pattern, index)
+            return found, "subject of the decision list"
+    return [], ""
 
 
 def _body(trigger: Token, index: MentionIndex) -> list[Mention]:
