@@ -89,6 +89,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # items of a list of decisions are acts of the subject that introduces the list
     ("Iraq's government met on Monday. Following deliberations, Iraq's government decided the following:\n\n"
      "First: to demand an official apology from the Turkish government.", [("100", "IRQ", "TUR", "asserted")]),
+    # "..., he said. He urged ...": a resolved pronoun carries its person to the next sentence
+    ("Egyptian Foreign Minister Sameh Shoukry spoke to reporters in Cairo. The talks had been useful, he said. "
+     "He urged Ethiopia to resume negotiations.", [("026", "EGY", "ETH", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

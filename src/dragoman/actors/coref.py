@@ -19,6 +19,7 @@ from dragoman.records import Actor
 
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}
 LOOKBACK_SENTENCES = 3
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 
 
 def resolve_references(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> list[Mention]:
@@ -178,7 +179,9 @@ def _pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: Ac
 def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
     head = doc[mention.head]
     if value == "person":
-        return mention.kind == "person" or (mention.kind == "role" and head.tag_ == "NN"
+        # "..., he said. He condemned ...": a resolved personal pronoun carries its person on
+        return mention.kind == "person" or (mention.kind == "pronoun" and head.lower_ in PERSONAL) \
+            or (mention.kind == "role" and head.tag_ == "NN"
                                             and (kb.reference(head.lower_) or ("", ""))[0] == "person")
     if value == "thing":
         return mention.kind in ("country", "capital", "org") or (
@@ -265,7 +268,10 @@ def _continued_subject(token: Token, previous: Span, candidates: list[Mention]) 
     names. ("Iran met Russia. It left": states are left alone, being as often the object's topic.)"""
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
         return None
-    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+    # the main subject, else the speaker of a trailing "..., he said" (the sentence is what he said)
+    speakers = [c for v in previous.root.children if v.dep_ == "parataxis" for c in v.children
+                if c.dep_ == "nsubj"]
+    for subject in [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")] + speakers:
         for m in candidates:
             if m.start <= subject.i < m.end or m.head == subject.i:
                 return m
