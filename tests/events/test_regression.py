@@ -56,6 +56,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Later, Emmanuel Macron met Vučić in Paris.", [("040", "FRA", "SRB", "asserted")]),
     # leaving a deal reduces relations with its other party; troops withdrawing is a military retreat
     ("Canada withdrew from the trade deal with Peru.", [("160", "CAN", "PER", "asserted")]),
+    # coordinated measures are acts of their own, even when the parser hangs an object on the next verb
+    ("The EU closed land and sea borders with Belarus, banned imports from Belarus and froze Belarusian "
+     "state assets.", [("163", "EU", "BLR", "asserted")] * 3),
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),

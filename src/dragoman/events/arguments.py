@@ -152,7 +152,7 @@ def is_passive(verb: Token) -> bool:
 
 def subjects(verb: Token) -> list[Token]:
     """Who does what ``verb`` says, inherited through control, coordination and relative clauses."""
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _misread_subject(c)]
     if found:
         return [_antecedent(t) for t in found]
     if is_passive(verb):
@@ -242,7 +242,16 @@ def _objects(verb: Token) -> list[Token]:
         return found
     if is_passive(verb):
         return _passive_subjects(verb)
-    return []
+    # "ECOWAS closed land and air borders with Niger, suspended ...": the parser made the object the
+    # subject of the next coordinated verb
+    return [c for conj in verb.children if conj.dep_ == "conj" for c in conj.children if _misread_subject(c)]
+
+
+def _misread_subject(token: Token) -> bool:
+    """A "subject" of a coordinated verb that directly follows the first verb is that verb's object."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.dep_ == "conj" and verb.head.pos_ == "VERB" \
+        and token.left_edge.i - 1 == verb.head.i and token.i < verb.i
 
 
 def _agents(token: Token) -> list[Token]:

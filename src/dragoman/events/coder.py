@@ -143,7 +143,7 @@ class EventCoder:
                 coded = self._frame(sent, s_index, trigger, index, events + sentence_events, halves)
                 sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional]
                 halves += [e for e in coded if e.target is None and not e.pattern.target_optional]
-            events += _one_per_dyad(sentence_events)
+            events += _one_per_dyad(sentence_events, doc)
         events = _judged_later(doc, events, halves)
         return _drop_references([e for e in events if not _within_one_state(e)], doc)
 
@@ -779,18 +779,22 @@ def _dyad(e: CodedEvent) -> tuple[str, str, str]:
     return e.code, key(e.source), key(e.target)
 
 
-def _one_per_dyad(events: list[CodedEvent]) -> list[CodedEvent]:
+def _one_per_dyad(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     """One event per trigger and actor pair, and per code and actor pair in one sentence ("met with X to
-    discuss" is one consultation with X)."""
+    discuss" is one consultation with X), but coordinated verbs are acts of their own ("closed the border,
+    suspended trade and froze assets": three measures)."""
     seen_trigger: set[tuple[int, str, str]] = set()
-    seen_dyad: set[tuple[str, str, str]] = set()
+    seen_dyad: set[tuple[tuple[str, str, str], int]] = set()
     kept = []
     for e in sorted(events, key=lambda e: (-e.confidence, e.trigger)):
         by_trigger = (e.trigger, e.source.actor.code, e.target.actor.code if e.target else "")
-        if by_trigger in seen_trigger or _dyad(e) in seen_dyad:
+        verb = doc[e.trigger]
+        clause = e.trigger if verb.pos_ == "VERB" and (
+            verb.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)) else -1
+        if by_trigger in seen_trigger or (_dyad(e), clause) in seen_dyad:
             continue
         seen_trigger.add(by_trigger)
-        seen_dyad.add(_dyad(e))
+        seen_dyad.add((_dyad(e), clause))
         kept.append(e)
     return sorted(kept, key=lambda e: (e.trigger, e.start_char))
 
