@@ -180,3 +180,60 @@ def test_an_undated_event_takes_the_day_the_story_was_telling(pipeline: Pipeline
     # three sentences on, the story's day is no longer known: the document's
     left = EventDater().event_date(doc, event(doc, "left", "asserted"), REF)
     assert left is not None and left.start == "2023-03-29" and left.source == "document"
+
+
+@pytest.mark.model
+def test_a_distance_dates_what_it_measures_from_and_not_its_own_clause(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Ministers condemned the raid on Tuesday, three days after gunmen stormed a hotel in Mopti.")
+    dater = EventDater()
+    condemned = dater.event_date(doc, event(doc, "condemned"), REF)
+    stormed = dater.event_date(doc, event(doc, "stormed"), REF)
+    assert condemned is not None and (condemned.start, condemned.text) == ("2023-03-28", "on Tuesday")
+    assert stormed is not None and (stormed.start, stormed.precision) == ("2023-03-25", "day")
+
+
+@pytest.mark.model
+def test_a_gathering_dated_once_dates_what_happens_at_it(pipeline: Pipeline) -> None:
+    text = ("Peru closed its border with Chile on March 20, a day before a regional summit in Lima. "
+            "At the summit, the Chilean president was welcomed by his host. "
+            "The two leaders then signed a water accord. Bolivia protested.")
+    doc = pipeline.nlp(text)
+    dater = EventDater()
+    closed = dater.event_date(doc, event(doc, "closed"), REF)
+    welcomed = dater.event_date(doc, event(doc, "welcomed"), REF)
+    signed = dater.event_date(doc, event(doc, "signed"), REF)
+    assert closed is not None and closed.start == "2023-03-20"
+    assert welcomed is not None and (welcomed.start, welcomed.source) == ("2023-03-21", "relative")
+    assert signed is not None and signed.start == "2023-03-21"
+
+
+@pytest.mark.model
+def test_the_story_day_is_not_taken_from_a_clause_that_looks_ahead(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The envoy met rebel leaders in Juba. He will travel to Cairo on Friday. "
+                       "Sudan expelled two diplomats.")
+    expelled = EventDater().event_date(doc, event(doc, "expelled"), REF)
+    assert expelled is not None and (expelled.start, expelled.source) == ("2023-03-29", "document")
+
+
+@pytest.mark.model
+def test_a_past_event_is_not_dated_after_the_report(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The two presidents met on Monday. They discussed Chile's chairmanship of the bloc in 2025, "
+                       "and the president praised the plan.")
+    praised = EventDater().event_date(doc, event(doc, "praised"), REF)
+    assert praised is not None and praised.start == "2023-03-27"
+
+
+@pytest.mark.model
+def test_a_past_perfect_in_reported_speech_is_not_background(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The spokesman said Rome had summoned the Libyan ambassador.")
+    summoned = EventDater().event_date(doc, event(doc, "summoned"), REF)
+    assert summoned is not None and summoned.start == "2023-03-29"
+    doc = pipeline.nlp("Rome had summoned the Libyan ambassador over the detentions.")
+    assert EventDater().event_date(doc, event(doc, "summoned"), REF) is None
+
+
+@pytest.mark.model
+def test_a_planned_event_takes_the_day_of_what_it_plans(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Washington will ask the council to convene an emergency session on Friday.")
+    ask = EventDater().event_date(doc, event(doc, "ask", "planned"), REF)
+    assert ask is not None and (ask.start, ask.text) == ("2023-03-31", "on Friday")

@@ -25,6 +25,9 @@ FUTURE_LEMMAS = {"plan", "set", "due", "expect", "schedule", "suppose", "intend"
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "initially", "ago", "before", "already"}
 MAX_STEPS = 14
+# verbs of saying: a past perfect in what they report is the tense shifted back, not an earlier story
+REPORTING = {"say", "tell", "add", "state", "confirm", "announce", "report", "claim", "insist", "note", "write",
+             "explain", "argue", "acknowledge", "admit", "reveal", "disclose", "declare"}
 
 
 _SENTENCES = "dragoman.time.sentences"  # doc.user_data key: sentence bounds, found once per doc
@@ -149,7 +152,8 @@ def _looks_ahead(verb: Token) -> bool:
 
 def background(trigger: Token) -> bool:
     """Whether the event's clause marks itself as earlier than the report: "previously", "earlier",
-    "once", a past perfect ("had signed")."""
+    "once", a past perfect ("had signed") unless it is reported speech shifted back ("said Tokyo had
+    lodged a protest")."""
     verb = governing_verb(trigger)
     if verb is None:
         return False
@@ -159,4 +163,6 @@ def background(trigger: Token) -> bool:
             if child.dep_ in ("advmod", "npadvmod") and child.lower_ in BACKGROUND:
                 return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+        return False  # "X said Tokyo had lodged a protest": the report's past, shifted back, not background
     return any(a.lower_ == "had" for a in auxes) and verb.tag_ == "VBN"
