@@ -46,6 +46,12 @@ DIRECTIONS = {"north", "northern", "south", "southern", "east", "eastern", "west
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PRIOR = {"country": 1.5, "region": 1.2, "city": 0.0}
+# words whose syntax says a name is a place, whatever NER took it for: "the town of Al-Ula", "the Sidakan
+# area", "flew to Naypyitaw" (NER: an organisation, a person)
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "region", "province", "district", "area",
+                         "governorate", "county", "valley", "enclave", "municipality", "island", "oblast"})
+TRAVEL_LEMMAS = frozenset({"fly", "travel", "go", "come", "return", "head", "journey", "sail", "drive", "trip",
+                           "visit", "flight", "move", "relocate"})
 DATE_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 
 
@@ -264,7 +270,8 @@ class Gazetteer:
         span = doc[i:end]
         label = _label(span)
         capital = any(c.primary and (c.entry.feature == "PPLC" or c.entry.precision == "country") for c in candidates)
-        if label in NOT_PLACE_LABELS and not (label == "ORG" and capital):
+        if label in NOT_PLACE_LABELS and not (label == "ORG" and capital) \
+                and not (label in ("PERSON", "ORG") and placed_by_syntax(span)):
             return None  # but a capital or a state the tagger took for an organisation ("Niamey") stays
         if all(c.entry.precision == "city" for c in candidates) and label not in PLACE_LABELS \
                 and any(t.pos_ and t.pos_ != "PROPN" for t in span if t.is_alpha):
@@ -288,6 +295,18 @@ class _LazyNorms:
         if found is None:
             found = self.cache[i] = normalise(self.texts[i])
         return found
+
+
+def placed_by_syntax(span: Span) -> bool:
+    """Whether the words around a name make it a place: "the town of X", "the X region", "flew to X"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS \
+            and head.head.i < head.i:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.lemma_.lower() in TRAVEL_LEMMAS:
+        return True
+    return root.dep_ == "compound" and head.i > root.i and head.lemma_.lower() in PLACE_NOUNS - {"capital", "city"}
 
 
 def _label(span: Span) -> str:
