@@ -237,3 +237,51 @@ def test_a_planned_event_takes_the_day_of_what_it_plans(pipeline: Pipeline) -> N
     doc = pipeline.nlp("Washington will ask the council to convene an emergency session on Friday.")
     ask = EventDater().event_date(doc, event(doc, "ask", "planned"), REF)
     assert ask is not None and (ask.start, ask.text) == ("2023-03-31", "on Friday")
+
+
+@pytest.mark.model
+def test_a_day_later_counts_from_the_story_s_last_day(pipeline: Pipeline) -> None:
+    text = ("On 14 March, police escorted the new governor into his office in Gao. Residents protested. "
+            "Soldiers were deployed. The army chief resigned. Two days later, youths attacked the convoy. "
+            "The ministry said five guards were hurt.")
+    doc = pipeline.nlp(text)
+    dater = EventDater()
+    attacked = dater.event_date(doc, event(doc, "attacked"), REF)
+    hurt = dater.event_date(doc, event(doc, "hurt"), REF)
+    assert attacked is not None and (attacked.start, attacked.text) == ("2023-03-16", "Two days later")
+    assert hurt is not None and hurt.start == "2023-03-16"
+
+
+@pytest.mark.model
+def test_a_distance_from_an_undated_report_counts_from_the_report_s_day(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The test came two days after the navy fired three cruise missiles.")
+    fired = EventDater().event_date(doc, event(doc, "fired"), REF)
+    assert fired is not None and fired.start == "2023-03-27"
+
+
+@pytest.mark.model
+def test_the_story_day_is_not_taken_from_background(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The president had warned on March 2 that duties would rise. Mexico agreed to more patrols.")
+    agreed = EventDater().event_date(doc, event(doc, "agreed"), REF)
+    assert agreed is not None and (agreed.start, agreed.source) == ("2023-03-29", "document")
+
+
+@pytest.mark.model
+def test_a_present_tense_event_is_the_report_s_day(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Police detained the editor on Monday. The bloc renews its call for his release.")
+    renews = EventDater().event_date(doc, event(doc, "renews"), REF)
+    assert renews is not None and (renews.start, renews.source) == ("2023-03-29", "document")
+
+
+@pytest.mark.model
+def test_a_past_event_dated_in_the_infinitive_it_governs(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Norway applied to join the customs union in May last year.")
+    applied = EventDater().event_date(doc, event(doc, "applied"), REF)
+    assert applied is not None and applied.start == "2022-05-01" and applied.precision == "month"
+
+
+@pytest.mark.model
+def test_would_looks_ahead_from_a_past_report(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("An official said Washington would ask the council to meet on Friday.")
+    ask = EventDater().event_date(doc, event(doc, "ask", "planned"), REF)
+    assert ask is not None and ask.start == "2023-03-31"

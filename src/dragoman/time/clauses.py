@@ -22,7 +22,7 @@ BOUNDARY = {"ccomp", "advcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"
 # verbs whose infinitive complement lies ahead of them ("set to hold", "expected to meet")
 FUTURE_LEMMAS = {"plan", "set", "due", "expect", "schedule", "suppose", "intend", "aim", "hope", "want", "promise",
                  "pledge", "vow", "threaten", "prepare", "seek", "going", "go", "propose", "wish", "decide"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll", "would"}  # "would": the future of a past report
 BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "initially", "ago", "before", "already"}
 MAX_STEPS = 14
 # verbs of saying: a past perfect in what they report is the tense shifted back, not an earlier story
@@ -121,8 +121,9 @@ def governing_verb(token: Token) -> Token | None:
 def tense(token: Token) -> str:
     """"past", "future" or "" (present or unknown) for the clause holding ``token``.
 
-    Future: an auxiliary "will"/"shall", or the clause is the infinitive of a verb that looks ahead ("set
-    to hold", "expected to meet", "was supposed to be scheduled"). Past: a past-tense verb or auxiliary, or
+    Future: an auxiliary "will"/"shall" (or "would", the future seen from a past report), or the clause is
+    the infinitive of a verb that looks ahead ("set to hold", "expected to meet", "was supposed to be
+    scheduled"). Past: a past-tense verb or auxiliary, or
     a perfect. A bare infinitive or participle takes the tense of the clause it depends on.
     """
     verb = governing_verb(token)
@@ -148,6 +149,18 @@ def tense(token: Token) -> str:
 def _looks_ahead(verb: Token) -> bool:
     """'was supposed to', 'is set to', 'is expected to': the verb itself or an xcomp below it looks ahead."""
     return verb.lemma_.lower() in FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def present(token: Token) -> bool:
+    """Whether the clause holding ``token`` speaks of the report's now: a present ("reiterates its call")
+    or a present perfect ("has condemned")."""
+    verb = governing_verb(token)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def background(trigger: Token) -> bool:

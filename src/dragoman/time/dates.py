@@ -10,15 +10,17 @@ relative expression ("last year", "March 10", "on Saturday").
 
 Event date, in order: a date expression in the event's own clause (``clauses.climb``); the day a distance
 expression measures from when the event is what it measures ("three days after gunmen stormed a hotel":
-the clause's day less three; "a day before a summit": the summit's); else one in a clause above it ("On
-Monday, X met Y to discuss ..."). A distance expression never dates its own clause, and a past, asserted
-event takes no date after the reference date. A planned or hypothetical event takes a day of the clause
-it governs ("will ask the council to meet on Friday") or none. Else, when the clause is past or present and
-does not mark itself as background ("previously", "had signed" outside reported speech): the day of a
-gathering the sentence refers back to ("At the summit, ..." with "a summit on Sunday" earlier,
-``time/gatherings``); else the day the narrative was at in the two sentences before, not counting clauses
-that look ahead (``source = "relative"``, its words in ``text``); else the document date with
-``source = "document"``.
+the clause's day, or the report's, less three; "a day before a summit": the summit's); else one in a
+clause above it ("On Monday, X met Y to discuss ..."). A distance expression never dates its own clause,
+and a past, asserted event takes no date after the reference date. A planned or hypothetical event (or
+one under "will" or "would") takes a day of the clause it governs ("would ask the council to meet on
+Friday") or none. Else, when the clause does not mark itself as background ("previously", "had signed"
+outside reported speech): a past day in the infinitive it governs ("applied to join in May last year");
+the day of a gathering the sentence refers back to ("At the summit, ..." with "a summit on Sunday"
+earlier, ``time/gatherings``); "N days later" counted from the story's last day; for a past event, the day
+the narrative was at in the two sentences before, not counting clauses that look ahead or back ("will
+meet on Tuesday", "had warned on March 2") (``source = "relative"``, its words in ``text``); else, and for
+a present or present perfect ("renews its call"), the document date with ``source = "document"``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,17 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.events.coder import CodedEvent
 from dragoman.records import Document, EventDate
-from dragoman.time.clauses import background, clause_chain, climb, event_clause, governing_verb, sentence, tense
+from dragoman.time.clauses import (
+    background,
+    clause_chain,
+    climb,
+    event_clause,
+    governing_verb,
+    is_verb,
+    present,
+    sentence,
+    tense,
+)
 from dragoman.time.expressions import Expression, find_expressions, resolve, shifted
 from dragoman.time.gatherings import earlier, references
 
@@ -39,6 +51,7 @@ _CACHE = "dragoman.time.expressions"  # doc.user_data key: the doc's date expres
 UNDATED_MODALITIES = {"planned", "hypothetical"}
 NARRATIVE_KINDS = frozenset({"iso", "mdy", "dmy", "weekday", "day"})  # dates and named days
 NARRATIVE_WINDOW = 2  # sentences before an undated event in which the story's last day is looked for
+LATER_WINDOW = 6  # "Three days later": the day it counts from may be a paragraph back
 # "MOSCOW, March 29 (Reuters) -", "BEIRUT (AP) — ", "Kabul, 3 May 2021 -": a place in capitals or a short
 # capitalised name, then the date, before the first dash
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*,\s*"
@@ -96,11 +109,18 @@ class EventDater:
             return _planned_date(trigger, found, reference.date)
         if reference.date is None or background(trigger):
             return None
+        complement = _complement_date(trigger, found, reference.date)
+        if complement is not None:
+            return complement
         recalled = _gathering_reference_date(doc, sent.start, sent.end, reference.date)
         if recalled is not None:
             return recalled[1]
+        later = next((f for _, f in _attached(trigger, found) if f.expression.relation == "later"), None)
+        if later is not None:  # "Three days later, protesters turned on the soldiers": the story's last day on
+            before = _narrative_date(doc, sent, reference.date, LATER_WINDOW)
+            return shifted(later.expression, before) if before is not None else None
         narrative = _narrative_date(doc, sent, reference.date)
-        if narrative is not None:
+        if narrative is not None and not present(trigger):
             return narrative
         day = reference.date.isoformat()
         return EventDate(start=day, end=day, precision="day", text=None, source="document")
@@ -159,9 +179,30 @@ def _measured(token: Token, found: list[_Found], reference: dt.date | None) -> t
                 return None
             anchor = anchor.head
         anchor_date = _clause_date(anchor, found, reference)
+        if anchor_date is None and reference is not None and tense(anchor) != "future" and not background(anchor):
+            day = reference.isoformat()  # "It came a day after X fired ...": the report's day
+            anchor_date = EventDate(start=day, end=day, precision="day", text=None, source="document")
         date = shifted(f.expression, anchor_date) if anchor_date is not None else None
         if date is not None:
             return measured, date
+    return None
+
+
+def _complement_date(trigger: Token, found: list[_Found], reference: dt.date) -> EventDate | None:
+    """A past event's day written in the infinitive it governs: "applied to join the alliance in May last
+    year" (the parser hangs the date on "join")."""
+    if tense(trigger) != "past" or not is_verb(trigger):
+        return None
+    for f in found:
+        node = f.span.root
+        for _ in range(MAX_CLIMB):
+            if node.head.i == trigger.i or node.head.i == node.i or (is_verb(node) and node.dep_ != "xcomp"):
+                break
+            node = node.head
+        if node.head.i == trigger.i and node.dep_ == "xcomp" and is_verb(node) and f.expression.relation is None:
+            date = resolve(f.expression, reference, "past")
+            if date is not None and date.start <= reference.isoformat():
+                return date
     return None
 
 
@@ -228,7 +269,7 @@ def _attached(trigger: Token, found: list[_Found]) -> list[tuple[int, _Found]]:
     return [(r[0], r[2]) for r in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 
-def _narrative_date(doc: Doc, sent: Span, reference: dt.date) -> EventDate | None:
+def _narrative_date(doc: Doc, sent: Span, reference: dt.date, window: int = NARRATIVE_WINDOW) -> EventDate | None:
     """The day the story was telling just before ``sent``: the last day-precise, past date expression in the
     ``NARRATIVE_WINDOW`` sentences before it ("On Sunday, thousands rallied ... Deby flew to Niamey
     afterwards"), or the day of a gathering one of them refers back to ("At the summit, ..."). Not for the
@@ -237,19 +278,23 @@ def _narrative_date(doc: Doc, sent: Span, reference: dt.date) -> EventDate | Non
     if sent.start == 0:
         return None
     first = sent.start
-    for _ in range(NARRATIVE_WINDOW):
+    for _ in range(window):
         if first == 0:
             break
         first = doc[first - 1].sent.start
     earlier_found = [f for f in _expressions(doc) if first <= f.span.start and f.span.end <= sent.start]
     best: tuple[int, EventDate] | None = None
     for f in reversed(earlier_found):
-        if f.expression.kind not in NARRATIVE_KINDS:
-            continue  # "a day before", "four days later": relative to an event, not a day of the story
+        if f.expression.kind not in NARRATIVE_KINDS and f.expression.relation != "later":
+            continue  # "a day before", "two weeks ago": relative to an event or a period, not a day of the story
         clause_tense = tense(f.span.root)
-        if clause_tense == "future" or _would(f.span.root):
-            continue
-        date = resolve(f.expression, reference, clause_tense)
+        if clause_tense == "future" or _would(f.span.root) or background(f.span.root):
+            continue  # "will meet on Tuesday", "had announced on May 30": not where the story is
+        if f.expression.relation == "later":  # "Three days later, ...": counted from the story's day before it
+            counted = _narrative_date(doc, f.span.sent, reference, LATER_WINDOW)
+            date = shifted(f.expression, counted) if counted is not None else None
+        else:
+            date = resolve(f.expression, reference, clause_tense)
         if date is not None and date.precision == "day" and date.start <= reference.isoformat():
             best = (f.span.start, EventDate(start=date.start, end=date.end, precision="day",
                                             text=f.expression.text, source="relative"))

@@ -63,7 +63,7 @@ _GRAMMAR = rf"""
 | (?P<partyear>\b(?P<py_part>{_PART}|earlier|later)[\s-]+(?:(?P<py_y>{_YEAR})|(?P<py_rel>last|this|next)\s+year))
 | (?P<past>\b(?:(?:in|over|during|for|within|throughout)\s+)?the\s+(?P<past_dir>past|last|previous|next|coming)
       \s+(?:(?P<past_n>{_NUM})\s+)?(?P<past_u>{_UNIT}))
-| (?P<ago>\b(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})\s+(?:ago|earlier|before|after))
+| (?P<ago>\b(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})\s+(?:ago|earlier|before|after|later))
 | (?P<relperiod>\b(?:(?P<rp_mod>earlier|later)\s+)?(?P<rp_rel>{_REL})\s+(?P<rp_u>year|month|week))
 | (?P<day>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|last\s+night|overnight|this\s+morning
       |this\s+afternoon|this\s+evening))
@@ -96,11 +96,12 @@ class Expression:
     @property
     def relation(self) -> str | None:
         """"before" or "after" for a distance from something the text names ("a day before the summit",
-        "four days after soldiers detained him"); None otherwise."""
+        "four days after soldiers detained him"), "later" for one from the day the story was at ("Three
+        days later, ..."); None otherwise."""
         if self.kind != "ago":
             return None
         last = self.text.split()[-1].lower()
-        return last if last in ("before", "after") else None
+        return last if last in ("before", "after", "later") else None
 
     @property
     def explicit(self) -> bool:
@@ -192,13 +193,14 @@ def resolve(expression: Expression, reference: dt.date | None, tense: str = "") 
 def shifted(expression: Expression, anchor: EventDate) -> EventDate | None:
     """The date of the thing a distance expression measures from, given the date it is measured to: "a day
     before the summit" said of January 4 dates the summit January 5; "four days after X" said of July 30
-    dates X July 26."""
+    dates X July 26. For "later" the other way round: "Three days later" after May 26 is May 29."""
     if expression.relation is None or anchor.precision != "day":
         return None
     unit = (expression.get("ago_u") or "").lower().rstrip("s")
     try:
         amount = _number(expression.get("ago_n") or "one")
-        day = _shift(dt.date.fromisoformat(anchor.start), amount, unit, -1 if expression.relation == "after" else 1)
+        sign = {"after": -1, "before": 1, "later": 1}[expression.relation]
+        day = _shift(dt.date.fromisoformat(anchor.start), amount, unit, sign)
     except (ValueError, OverflowError, KeyError):
         return None
     if unit in ("day", "week"):
@@ -305,7 +307,7 @@ def _past(e: Expression, ref: dt.date, tense: str) -> Span:
 
 
 def _ago(e: Expression, ref: dt.date, tense: str) -> Span | None:
-    if e.relation == "after":  # "four days after": after something the text names, not after the reference
+    if e.relation in ("after", "later"):  # after something the text names, or the story's last day
         return None
     amount = _number(e.get("ago_n") or "one")
     unit = (e.get("ago_u") or "").lower().rstrip("s")
