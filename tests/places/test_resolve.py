@@ -128,6 +128,18 @@ def _between(pipeline: Pipeline, doc: Doc, trigger: str, source: str, target: st
     # a place of the clause above, through the gathering noun
     ("At a regional summit in Lima, the two presidents met and pledged closer ties.", "pledged", "Lima", "PER",
      "city"),
+    # names that end in their own kind of place, or a town's name before a word for a division
+    ("Two patrol boats collided near Scarborough Shoal on Friday.", "collided", "Scarborough Shoal", None, "city"),
+    ("Troops pulled back from the Sarez lake in March.", "pulled", "Sarez lake", None, "region"),
+    ("Militants attacked a checkpoint in Herat province.", "attacked", "Herat province", "AFG", "region"),
+    # a town opening the name of a place in it, though NER takes it all for an organisation
+    ("Gunmen stormed Mosul University on Thursday.", "stormed", "Mosul", "IRQ", "city"),
+    # "north of" a town; a state's embassy is not a place of that state
+    ("Police fired tear gas at protesters outside the French embassy north of Dakar.", "fired", "Dakar", "SEN",
+     "city"),
+    # a body's seat where the body is where it happened
+    ("At the UN Human Rights Council in Geneva, Britain rejected the motion.", "rejected", "Geneva", "CHE",
+     "city"),
 ])
 def test_constructions_that_place_an_event(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str,
                                            name: str, country: str | None, precision: str) -> None:
@@ -176,6 +188,11 @@ def test_outside_is_the_place_the_sentence_before_told_of(pipeline: Pipeline, re
     ("Gunmen attacked a base in the Tibesti region, after which Ndjamena recalled its envoy.", "recalled"),
     ("Police fired tear gas at the crowds.", "fired"),  # "the crowds" were nowhere said
     ("The two governments quarrelled over the Tibesti region.", "quarrelled"),  # a subject, not a site
+    # part of who, not where; what a resolution asks for
+    ("The truce was signed after talks facilitated by the UN Support Mission in Sudan.", "signed"),
+    ("The council rejected a resolution calling for a truce in Gaza.", "rejected"),
+    ("The leaders met at the G20 Summit.", "met"),  # Summit, New Jersey
+    ("Turkey refused a withdrawal from northern Syria.", "refused"),  # a withdrawal that is not the event
 ])
 def test_no_place_from_these(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str) -> None:
     doc = pipeline.nlp(text)

@@ -50,9 +50,16 @@ PRIOR = {"country": 1.5, "region": 1.2, "city": 0.0}
 # area", "flew to Naypyitaw" (NER: an organisation, a person)
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "region", "province", "district", "area",
                          "governorate", "county", "valley", "enclave", "municipality", "island", "oblast"})
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west"})
+FACILITIES = frozenset({"university", "college", "hospital", "airport", "school", "mosque", "church", "market",
+                        "prison", "stadium", "hotel", "port", "station", "mall"})
 TRAVEL_LEMMAS = frozenset({"fly", "travel", "go", "come", "return", "head", "journey", "sail", "drive", "trip",
                            "visit", "flight", "move", "relocate"})
 DATE_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
+# words that end the names of gatherings and bodies ("the ASEAN-U.S. Summit"), not towns (Summit, New Jersey)
+NAME_WORDS = frozenset({"summit", "forum", "conference", "council", "assembly", "mission", "union", "congress",
+                        "parliament", "commission", "university", "college"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +278,7 @@ class Gazetteer:
         label = _label(span)
         capital = any(c.primary and (c.entry.feature == "PPLC" or c.entry.precision == "country") for c in candidates)
         if label in NOT_PLACE_LABELS and not (label == "ORG" and capital) \
-                and not (label in ("PERSON", "ORG") and placed_by_syntax(span)):
+                and not (label in ("PERSON", "ORG", "NORP") and placed_by_syntax(span)):
             return None  # but a capital or a state the tagger took for an organisation ("Niamey") stays
         if all(c.entry.precision == "city" for c in candidates) and label not in PLACE_LABELS \
                 and any(t.pos_ and t.pos_ != "PROPN" for t in span if t.is_alpha):
@@ -280,6 +287,8 @@ class Gazetteer:
             return None
         if end - i == 1 and norms[i] in DATE_WORDS and label not in PLACE_LABELS:
             return None  # "mid-March", "on Sunday": March in England, Sunday in Nigeria
+        if end - i == 1 and norms[i] in NAME_WORDS and label not in ("GPE", "LOC"):
+            return None  # "the G20 Summit" (a facility to NER): not Summit, New Jersey
         return PlaceMatch(i, end, span.text, candidates, _direction(doc, i))
 
 
@@ -305,6 +314,15 @@ def placed_by_syntax(span: Span) -> bool:
             and head.head.i < head.i:
         return True
     if root.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.lemma_.lower() in TRAVEL_LEMMAS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
+        return True  # "north of Dakar"
+    # "Garissa University College", "Kabul airport": a town's name opening the name of a place in it
+    named = span.doc[span.end - 1]
+    last = named
+    while last.i + 1 < len(span.doc) and last.ent_iob_ != "O" and span.doc[last.i + 1].ent_iob_ == "I":
+        last = span.doc[last.i + 1]
+    if last.i > named.i and last.lower_ in FACILITIES and span[0].ent_iob_ == "B":
         return True
     return root.dep_ == "compound" and head.i > root.i and head.lemma_.lower() in PLACE_NOUNS - {"capital", "city"}
 

@@ -8,15 +8,20 @@ names, and their neighbours ("Tripoli" in a story about Lebanon is Lebanon's). "
 country adjective before a word for land) is Syria; "the Norwegian capital" is Oslo.
 
 Names the gazetteer lacks are places when the text says so: "the Catatumbo region", "the Chushul-Moldo
-meeting point", "the town of Al-Ula", "in Nusa Dua, Bali" (the name as written, no coordinates).
+meeting point", "Ben Gurion airport", "Second Thomas Shoal", "the town of Al-Ula", "in Nusa Dua, Bali" (the
+name as written, no coordinates); a town's name before a word for a division is the division ("Duhok
+province"). A state's name modifying a noun is not a place ("the US embassy", "US troops").
 
 A place is the event's when the sentence ties it to the event's clause (``dragoman.time.clauses``):
 "in", "at", "near", "inside" ... a place; the destination of a visit or a trip ("visited Oslo", "a visit to
 Moscow", "made a trip to Oslo"); the site of an attack ("strikes on Gaza", "launched an offensive on
-Tripoli"); "over" for drills, flights and strikes ("a drill over the Yellow Sea"); "from the outskirts of"
-a place; the host ("Beijing hosted the talks"); a place whose relative clause holds the event ("Moscow,
+Tripoli"); "over" for drills, flights and strikes ("a drill over the Yellow Sea"); "north of" a place;
+"from the outskirts of" a place, or "from" a place the event withdraws from ("pulled back from the lake");
+the host ("Beijing hosted the talks"); a place whose relative clause holds the event ("Moscow,
 where he met ..."); or a place in a clause above the event's ("at a summit in Moldova, X met Y and pressed
-for ..."), except across reported speech or from a clause the event is timed against ("after which ...").
+for ..."), except across reported speech, from a clause the event is timed against ("after which ..."),
+from what another noun says ("a resolution calling for pauses in Gaza") or from inside an organisation's
+name ("the UN Support Mission in Libya"; but "at the UN Security Council in New York" is a place).
 A place of what the event is timed against is not the event's ("a day before a summit in Al-Ula"). A bare
 "the capital" is the capital of the one state both parties belong to. With no place in its sentence, an
 event placed "at the summit" takes the place of that summit where the text told of it, and one "outside"
@@ -36,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.mentions import Mention
 from dragoman.events.coder import CodedEvent
-from dragoman.places.gazetteer import PLACE_NOUNS, Candidate, Gazetteer, PlaceEntry, PlaceMatch, normalise
+from dragoman.places.gazetteer import COMPASS, PLACE_NOUNS, Candidate, Gazetteer, PlaceEntry, PlaceMatch, normalise
 from dragoman.places.index import load_gazetteer
 from dragoman.records import Place
 from dragoman.time.clauses import clause_chain, climb, event_clause, governing_verb, is_verb, sentence
@@ -64,14 +69,25 @@ SPEECH = {"ccomp", "parataxis"}
 # "over" locates drills, flights and strikes ("a drill over the Yellow Sea"), not a dispute's subject
 OVER_HEADS = MOTION | ATTACK | {"drill", "exercise", "patrol", "manoeuvre", "maneuver", "flight", "overflight",
                                 "sortie", "flyover", "pass", "fly", "intercept", "shoot", "launch"}
+WITHDRAW = {"withdraw", "withdrawal", "pull", "retreat", "disengage", "disengagement", "evacuate", "evacuation",
+            "expel", "oust", "drive", "push", "flee", "pullout", "drawdown"}
 # "from the outskirts of X": the fighting or the withdrawal was at X's edge
 VICINITY = {"outskirts", "suburb", "suburbs", "edge", "edges", "gates", "vicinity", "environs", "outskirt"}
+# verbs of what a text or a body says, asks or decides ("a resolution calling for ...")
+CONTENT_VERBS = {"call", "demand", "urge", "condemn", "seek", "propose", "ask", "say", "accuse", "allege", "claim",
+                 "warn", "threaten", "promise", "pledge", "express", "describe", "deplore", "welcome", "support",
+                 "oppose", "authorize", "authorise", "approve", "require", "order", "request", "insist", "reject"}
 # "Outside, police opened fire": the place the sentence before told of
 DEICTIC = {"outside", "nearby", "inside", "there"}
 # a name before these is a place the gazetteer need not know ("the Catatumbo region", "the X meeting point")
 WRITTEN_HEADS = {"region": "region", "area": "region", "district": "region", "province": "region",
                  "governorate": "region", "county": "region", "valley": "region", "enclave": "region",
-                 "municipality": "region", "oblast": "region", "point": "city", "crossing": "city"}
+                 "municipality": "region", "oblast": "region", "point": "city", "crossing": "city",
+                 "airport": "city", "airbase": "city", "camp": "city", "lake": "region"}
+DIVISIONS = {"province", "governorate", "region", "district", "county", "oblast"}
+# names that end in their own kind of place ("Second Thomas Shoal", "Ben Gurion airport"): kept whole
+WHOLE_NAMES = {"shoal", "reef", "atoll", "island", "islands", "strait", "lake", "bridge", "airport", "airbase",
+               "crossing", "camp", "dam"}
 WRITTEN_AFTER_OF = {"town": "city", "village": "city", "city": "city", "port": "city", "region": "region",
                     "province": "region", "district": "region", "area": "region", "governorate": "region"}
 WRITTEN_LINKS = {"meeting", "border", "crossing", "transit"}  # "the Chushul-Moldo meeting point"
@@ -204,8 +220,8 @@ class PlaceResolver:
             return ()
         matches = self.gazetteer.find(doc)
         salience = _salience(matches, mentions)
-        found = [DocPlace(m.start, m.end, _np_head(doc, m.start, m.end).i, _text(doc, m),
-                          self._choose(m.candidates, salience), m.direction) for m in matches]
+        found = [_division(doc, DocPlace(m.start, m.end, _np_head(doc, m.start, m.end).i, _text(doc, m),
+                                         self._choose(m.candidates, salience), m.direction)) for m in matches]
         taken = {i for p in found for i in range(p.start, p.end)}
         for mention in mentions:
             land = self._land(doc, mention)
@@ -263,8 +279,8 @@ def _ranked(doc: Doc, places: list[DocPlace], own: dict[int, int], chain: list[T
     """The place tied most closely to the event's clause: in it, else in the lowest clause above it."""
     ranked = []
     for p in places:
-        for anchor in _anchors(doc, p):
-            if _placed_in_time(anchor, trigger):
+        for anchor in _anchors(doc, p, trigger):
+            if _placed_in_time(anchor, trigger) or _in_what_another_noun_says(anchor, own):
                 continue
             steps = climb(anchor, own)
             level = 0
@@ -280,6 +296,27 @@ def _ranked(doc: Doc, places: list[DocPlace], own: dict[int, int], chain: list[T
     if not ranked:
         return None
     return min(ranked, key=lambda r: r[:5])[5]
+
+
+def _in_what_another_noun_says(anchor: Token, own: dict[int, int]) -> bool:
+    """"vetoed a resolution calling for pauses in Gaza": a place in what another noun than the event's
+    says or asks is not where the event is (but "a strike on facilities run by the Guards near Deir Ezzor"
+    is there)."""
+    node = anchor
+    for _ in range(12):
+        if node.i in own or node.head.i == node.i:
+            return False
+        if is_verb(node) and node.dep_ == "acl" and node.head.i not in own and node.lemma_.lower() in CONTENT_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _withdrawal(governor: Token, trigger: Token) -> bool:
+    """Whether ``governor`` of a "from" phrase is the event's own withdrawal: the trigger, or the particle
+    of its phrasal verb ("pulled back from")."""
+    word = governor.head if governor.dep_ in ("prt", "advmod") and governor.head.i == trigger.i else governor
+    return word.i == trigger.i and trigger.lemma_.lower() in WITHDRAW
 
 
 def _marked_in_time(verb: Token) -> bool:
@@ -323,6 +360,25 @@ def _salience(matches: list[PlaceMatch], mentions: Sequence[Mention]) -> Counter
     return counts
 
 
+def _division(doc: Doc, p: DocPlace) -> DocPlace:
+    """"Duhok province", "Kherson region": a town's name before a word for a division is the division.
+    "Scarborough Shoal": a name before a capitalised kind of place is another place, of no known state."""
+    if p.end >= len(doc):
+        return p
+    word = doc[p.end]
+    if word.pos_ == "PROPN" and word.lower_ in WHOLE_NAMES and word.text[:1].isupper() and p.direction is None:
+        text = f"{p.text} {word.text}"
+        entry = PlaceEntry(text, None, "RGN", "region" if word.lower_ in ("strait", "lake") else "city",
+                           source="text")
+        return DocPlace(p.start, p.end + 1, _np_head(doc, p.start, p.end + 1).i, text, entry)
+    if p.entry.precision != "city" or word.lower_ not in DIVISIONS:
+        return p
+    text = f"{p.text} {word.text}"
+    entry = PlaceEntry(text, p.entry.country, "ADM1" if word.lower_ in ("province", "governorate", "oblast")
+                       else "ADM2", "region", source="text")
+    return DocPlace(p.start, p.end + 1, _np_head(doc, p.start, p.end + 1).i, text, entry)
+
+
 def _written(doc: Doc, known: list[DocPlace], taken: set[int]) -> list[DocPlace]:
     """Places the text names as places though the gazetteer does not know them: "the Catatumbo region",
     "the Chushul-Moldo meeting point", "the town of Al-Ula", "in Nusa Dua, Bali" (a name set beside a known
@@ -347,6 +403,16 @@ def _written(doc: Doc, known: list[DocPlace], taken: set[int]) -> list[DocPlace]
                 start -= 1
             if start < end and doc[start].pos_ == "PROPN" and doc[start].text[:1].isupper():
                 name, precision = (start, end), WRITTEN_HEADS[lemma]
+                if lemma in WHOLE_NAMES:
+                    name = (start, token.i + 1)
+        elif token.pos_ == "PROPN" and lemma in WHOLE_NAMES and token.text[:1].isupper() \
+                and token.dep_ != "compound":  # "near Second Thomas Shoal"
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if start < token.i:
+                name, precision = (start, token.i + 1), "region" if lemma in ("strait", "lake") else "city"
         elif token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ == "of" \
                 and token.head.head.lemma_.lower() in WRITTEN_AFTER_OF and token.head.head.i < token.i:
             sub = [t.i for t in token.subtree]  # "the town of Al-Ula"
@@ -396,18 +462,31 @@ def _np_head(doc: Doc, start: int, end: int) -> Token:
     return node
 
 
-def _anchors(doc: Doc, p: DocPlace) -> list[Token]:
+def _anchors(doc: Doc, p: DocPlace, trigger: Token | None = None) -> list[Token]:
     """The words a place name locates: the head of its locative phrase, a visited or attacked place's verb,
     a host's verb, and a relative clause hanging from the place ("Moscow, where ...")."""
     head = doc[p.head]
     out: list[Token] = []
+    root = doc[p.start:p.end].root
+    if p.entry.precision == "country" and root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
+            and root.head.lower_ not in LAND_WORDS and root.head.lemma_.lower() not in PLACE_NOUNS:
+        return out  # "outside the US embassy", "US troops": a state's, not a place
     vicinity = False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COMPASS:
+        compass = head.head.head  # "north of Beirut": where "north" is
+        if compass.dep_ in ("npadvmod", "advmod") and compass.head.i != compass.i:
+            out.append(compass.head)
+            return out
+        head = compass
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in VICINITY:
         head, vicinity = head.head.head, True  # "the outskirts of Tripoli" locates as "the outskirts" does
     if head.dep_ == "pobj" and head.head.i != head.i:
         prep = head.head
         governor = prep.head
-        if (prep.lower_ in LOCATIVE or prep.lower_ == "over" or (vicinity and prep.lower_ == "from")) \
+        # "from" locates only the outskirts of a place, or a withdrawal that is the event itself ("pulled
+        # back from the lake"; but "refused a withdrawal from Syria" is not placed there)
+        leaving = prep.lower_ == "from" and trigger is not None and _withdrawal(governor, trigger)
+        if (prep.lower_ in LOCATIVE or prep.lower_ == "over" or (vicinity and prep.lower_ == "from") or leaving) \
                 and governor.i != prep.i:
             # the governor or, for a light verb, its object: "launched an offensive on X", "made a trip to X"
             lemmas = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children
@@ -415,7 +494,12 @@ def _anchors(doc: Doc, p: DocPlace) -> list[Token]:
             wrong_motion = prep.lower_ in MOTION_PREPS and not lemmas & MOTION
             wrong_attack = prep.lower_ in ATTACK_PREPS and not lemmas & ATTACK
             wrong_over = prep.lower_ == "over" and not lemmas & OVER_HEADS
-            if not wrong_motion and not wrong_attack and not wrong_over:
+            # "facilitated by the UN Support Mission in Libya": part of who, not where; but "at the UN
+            # Security Council in New York" is where
+            in_name = governor.ent_type_ == "ORG" and governor.pos_ == "PROPN" \
+                and not (_np_head(doc, governor.i, governor.i + 1).dep_ == "pobj"
+                         and _np_head(doc, governor.i, governor.i + 1).head.lower_ in ("at", "in", "inside"))
+            if not wrong_motion and not wrong_attack and not wrong_over and not in_name:
                 out.append(governor)
     elif (head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in SITE_VERBS) \
             or (head.dep_ == "nsubj" and head.head.lemma_.lower() == "host"):
