@@ -120,6 +120,8 @@ def _between(pipeline: Pipeline, doc: Doc, trigger: str, source: str, target: st
     # names the gazetteer lacks, made places by the words around them
     ("Rebels ambushed an army convoy in the Tibesti region, killing six soldiers.", "ambushed", "Tibesti", None,
      "region"),
+    ("Rebels ambushed an army convoy in the Tibesti region of northern Chad.", "ambushed", "Tibesti", "TCD",
+     "region"),  # the state of the place it is said to lie in
     # a gazetteer's name that NER takes for a person, after "flew to"; as written, not as transliterated
     ("The Thai envoy flew to Naypyitaw and met the generals.", "met", "Naypyitaw", "MMR", "city"),
     # "over" for drills, "on" after a light verb
@@ -192,6 +194,7 @@ def test_outside_is_the_place_the_sentence_before_told_of(pipeline: Pipeline, re
     ("The truce was signed after talks facilitated by the UN Support Mission in Sudan.", "signed"),
     ("The council rejected a resolution calling for a truce in Gaza.", "rejected"),
     ("The leaders met at the G20 Summit.", "met"),  # Summit, New Jersey
+    ("The bloc barred the airline from EU airports.", "barred"),  # a body's airports: no named place
     ("Turkey refused a withdrawal from northern Syria.", "refused"),  # a withdrawal that is not the event
 ])
 def test_no_place_from_these(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str) -> None:

