@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+from dragoman.events.coder import CodedEvent
 from dragoman.pipeline import Pipeline
 from dragoman.places import PlaceResolver
 from tests.time.helpers import event, mention
@@ -103,5 +106,97 @@ def test_attachment_with_the_parser(pipeline: Pipeline, resolver: PlaceResolver,
     ("Iran rejected a draft deal.", "rejected"),
 ])
 def test_no_place_with_the_parser(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str) -> None:
+    doc = pipeline.nlp(text)
+    assert resolver.event_place(doc, event(doc, trigger), []) is None
+
+
+def _between(pipeline: Pipeline, doc: Doc, trigger: str, source: str, target: str, country: str) -> CodedEvent:
+    coded = event(doc, trigger)
+    return replace(coded, source=mention(doc, source, country), target=mention(doc, target, country))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "name", "country", "precision"), [
+    # names the gazetteer lacks, made places by the words around them
+    ("Rebels ambushed an army convoy in the Tibesti region, killing six soldiers.", "ambushed", "Tibesti", None,
+     "region"),
+    ("Rebels ambushed an army convoy in the Tibesti region of northern Chad.", "ambushed", "Tibesti", "TCD",
+     "region"),  # the state of the place it is said to lie in
+    # a gazetteer's name that NER takes for a person, after "flew to"; as written, not as transliterated
+    ("The Thai envoy flew to Naypyitaw and met the generals.", "met", "Naypyitaw", "MMR", "city"),
+    # "over" for drills, "on" after a light verb
+    ("Chinese bombers conducted patrols over the East China Sea.", "conducted", "East China Sea", None, "region"),
+    ("The rebels launched a new assault on Mosul.", "launched", "Mosul", "IRQ", "city"),
+    # a place of the clause above, through the gathering noun
+    ("At a regional summit in Lima, the two presidents met and pledged closer ties.", "pledged", "Lima", "PER",
+     "city"),
+    # names that end in their own kind of place, or a town's name before a word for a division
+    ("Two patrol boats collided near Scarborough Shoal on Friday.", "collided", "Scarborough Shoal", None, "city"),
+    ("Troops pulled back from the Sarez lake in March.", "pulled", "Sarez lake", None, "region"),
+    ("Militants attacked a checkpoint in Herat province.", "attacked", "Herat province", "AFG", "region"),
+    # a town opening the name of a place in it, though NER takes it all for an organisation
+    ("Gunmen stormed Mosul University on Thursday.", "stormed", "Mosul", "IRQ", "city"),
+    # "north of" a town; a state's embassy is not a place of that state
+    ("Police fired tear gas at protesters outside the French embassy north of Dakar.", "fired", "Dakar", "SEN",
+     "city"),
+    # a body's seat where the body is where it happened
+    ("At the UN Human Rights Council in Geneva, Britain rejected the motion.", "rejected", "Geneva", "CHE",
+     "city"),
+])
+def test_constructions_that_place_an_event(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str,
+                                           name: str, country: str | None, precision: str) -> None:
+    doc = pipeline.nlp(text)
+    place = resolver.event_place(doc, event(doc, trigger), [])
+    assert place is not None
+    assert (place.name, place.country, place.precision) == (name, country, precision)
+
+
+@pytest.mark.model
+def test_a_name_beside_a_known_place_takes_its_country(pipeline: Pipeline, resolver: PlaceResolver) -> None:
+    doc = pipeline.nlp("The Indonesian president met the envoys today in Sanur, Bali, with local officials.")
+    place = resolver.event_place(doc, event(doc, "met"), [mention(doc, "Indonesian", "IDN", "adjective")])
+    assert place is not None and (place.name, place.country, place.precision) == ("Sanur, Bali", "IDN", "city")
+
+
+@pytest.mark.model
+def test_the_capital_of_the_one_state_of_both_parties(pipeline: Pipeline, resolver: PlaceResolver) -> None:
+    doc = pipeline.nlp("Army units drove the militia back from the outskirts of the capital in May.")
+    place = resolver.event_place(doc, _between(pipeline, doc, "drove", "Army", "militia", "SDN"), [])
+    assert place is not None and (place.name, place.country) == ("Khartoum", "SDN")
+    # parties of two states: which capital is not said
+    doc = pipeline.nlp("Army units drove the militia back from the outskirts of the capital in May.")
+    coded = replace(event(doc, "drove"), source=mention(doc, "Army", "SDN"), target=mention(doc, "militia", "TCD"))
+    assert resolver.event_place(doc, coded, []) is None
+
+
+@pytest.mark.model
+def test_a_gathering_referred_back_to_places_the_event(pipeline: Pipeline, resolver: PlaceResolver) -> None:
+    doc = pipeline.nlp("Ministers gathered for a summit in the mountain town of Azrou. "
+                       "At the summit, Morocco welcomed the Algerian envoy.")
+    place = resolver.event_place(doc, event(doc, "welcomed"), [])
+    assert place is not None and (place.name, place.country) == ("Azrou", "MAR")
+
+
+@pytest.mark.model
+def test_outside_is_the_place_the_sentence_before_told_of(pipeline: Pipeline, resolver: PlaceResolver) -> None:
+    doc = pipeline.nlp("Protesters stormed the parliament in Nairobi. Outside, police fired tear gas at the crowds.")
+    place = resolver.event_place(doc, event(doc, "fired"), [])
+    assert place is not None and place.name == "Nairobi"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Peru reopened the border a day before a summit in Lima.", "reopened"),  # what it is timed against
+    ("Gunmen attacked a base in the Tibesti region, after which Ndjamena recalled its envoy.", "recalled"),
+    ("Police fired tear gas at the crowds.", "fired"),  # "the crowds" were nowhere said
+    ("The two governments quarrelled over the Tibesti region.", "quarrelled"),  # a subject, not a site
+    # part of who, not where; what a resolution asks for
+    ("The truce was signed after talks facilitated by the UN Support Mission in Sudan.", "signed"),
+    ("The council rejected a resolution calling for a truce in Gaza.", "rejected"),
+    ("The leaders met at the G20 Summit.", "met"),  # Summit, New Jersey
+    ("The bloc barred the airline from EU airports.", "barred"),  # a body's airports: no named place
+    ("Turkey refused a withdrawal from northern Syria.", "refused"),  # a withdrawal that is not the event
+])
+def test_no_place_from_these(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str) -> None:
     doc = pipeline.nlp(text)
     assert resolver.event_place(doc, event(doc, trigger), []) is None

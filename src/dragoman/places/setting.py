@@ -4,18 +4,20 @@
 it belongs to the visit placed two sentences earlier. An event with no place of its own takes the place
 of the latest meeting or visit when it is diplomatic (roots 03-08), shares a party with it and follows
 it within ``WINDOW`` sentences. Else an event of the story's lead that is not a use of force takes the
-dateline's place ("VILNIUS, July 10 - Erdogan agreed ..."). The event's evidence says where its place
-came from.
+dateline's place ("VILNIUS, July 10 - Erdogan agreed ..."); a meeting or visit so placed is a setting in
+turn. The event's evidence says where its place came from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dragoman.records import Actor, Place
 
 SETTING_CODES = ("040", "042", "043", "044", "045", "046")  # consult, visit, host, meet at a third place
+# where people meet: a city or a country visited, not a sea flown over or a region
+SETTING_PRECISIONS = frozenset({"city", "country", None})
 CARRIED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 WINDOW = 6  # sentences
 # A wire story's lead reports what happened where its dateline places it; force used is placed by its
@@ -55,7 +57,9 @@ def carry_settings(events: Sequence[Occurrence],
                     f"(sentence {setting.sentence_index})")
         if place is None and dateline is not None and e.sentence_index < LEAD and e.code[:2] not in FORCE_ROOTS:
             place, note = dateline, f"place {dateline.name!r} from the dateline (the story's lead)"
-        if e.place is not None and e.code.startswith(SETTING_CODES):
-            setting = e
+        if place is not None and e.code.startswith(SETTING_CODES) and place.precision in SETTING_PRECISIONS:
+            # a meeting placed by the dateline is a setting too ("VILNIUS - ... after he hosted a meeting
+            # between Erdogan and Kristersson. ... The two countries also agreed ...")
+            setting = e if place is e.place else replace(e, place=place)
         out.append((place, note))
     return out

@@ -22,9 +22,12 @@ BOUNDARY = {"ccomp", "advcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"
 # verbs whose infinitive complement lies ahead of them ("set to hold", "expected to meet")
 FUTURE_LEMMAS = {"plan", "set", "due", "expect", "schedule", "suppose", "intend", "aim", "hope", "want", "promise",
                  "pledge", "vow", "threaten", "prepare", "seek", "going", "go", "propose", "wish", "decide"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll", "would"}  # "would": the future of a past report
 BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "initially", "ago", "before", "already"}
 MAX_STEPS = 14
+# verbs of saying: a past perfect in what they report is the tense shifted back, not an earlier story
+REPORTING = {"say", "tell", "add", "state", "confirm", "announce", "report", "claim", "insist", "note", "write",
+             "explain", "argue", "acknowledge", "admit", "reveal", "disclose", "declare"}
 
 
 _SENTENCES = "dragoman.time.sentences"  # doc.user_data key: sentence bounds, found once per doc
@@ -118,8 +121,9 @@ def governing_verb(token: Token) -> Token | None:
 def tense(token: Token) -> str:
     """"past", "future" or "" (present or unknown) for the clause holding ``token``.
 
-    Future: an auxiliary "will"/"shall", or the clause is the infinitive of a verb that looks ahead ("set
-    to hold", "expected to meet", "was supposed to be scheduled"). Past: a past-tense verb or auxiliary, or
+    Future: an auxiliary "will"/"shall" (or "would", the future seen from a past report), or the clause is
+    the infinitive of a verb that looks ahead ("set to hold", "expected to meet", "was supposed to be
+    scheduled"). Past: a past-tense verb or auxiliary, or
     a perfect. A bare infinitive or participle takes the tense of the clause it depends on.
     """
     verb = governing_verb(token)
@@ -147,9 +151,22 @@ def _looks_ahead(verb: Token) -> bool:
     return verb.lemma_.lower() in FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in verb.children)
 
 
+def present(token: Token) -> bool:
+    """Whether the clause holding ``token`` speaks of the report's now: a present ("reiterates its call")
+    or a present perfect ("has condemned")."""
+    verb = governing_verb(token)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
 def background(trigger: Token) -> bool:
     """Whether the event's clause marks itself as earlier than the report: "previously", "earlier",
-    "once", a past perfect ("had signed")."""
+    "once", a past perfect ("had signed") unless it is reported speech shifted back ("said Tokyo had
+    lodged a protest")."""
     verb = governing_verb(trigger)
     if verb is None:
         return False
@@ -159,4 +176,6 @@ def background(trigger: Token) -> bool:
             if child.dep_ in ("advmod", "npadvmod") and child.lower_ in BACKGROUND:
                 return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+        return False  # "X said Tokyo had lodged a protest": the report's past, shifted back, not background
     return any(a.lower_ == "had" for a in auxes) and verb.tag_ == "VBN"

@@ -63,9 +63,9 @@ _GRAMMAR = rf"""
 | (?P<partyear>\b(?P<py_part>{_PART}|earlier|later)[\s-]+(?:(?P<py_y>{_YEAR})|(?P<py_rel>last|this|next)\s+year))
 | (?P<past>\b(?:(?:in|over|during|for|within|throughout)\s+)?the\s+(?P<past_dir>past|last|previous|next|coming)
       \s+(?:(?P<past_n>{_NUM})\s+)?(?P<past_u>{_UNIT}))
-| (?P<ago>\b(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})\s+(?:ago|earlier|before))
+| (?P<ago>\b(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})\s+(?:ago|earlier|before|after|later))
 | (?P<relperiod>\b(?:(?P<rp_mod>earlier|later)\s+)?(?P<rp_rel>{_REL})\s+(?P<rp_u>year|month|week))
-| (?P<day>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|last\s+night|this\s+morning
+| (?P<day>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|last\s+night|overnight|this\s+morning
       |this\s+afternoon|this\s+evening))
 | (?P<weekday>\b(?:(?P<wd_rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)
 | (?P<decade>\bthe\s+(?P<dec>1[89]\d0|20\d0)s\b)
@@ -92,6 +92,16 @@ class Expression:
             if key == name:
                 return value
         return None
+
+    @property
+    def relation(self) -> str | None:
+        """"before" or "after" for a distance from something the text names ("a day before the summit",
+        "four days after soldiers detained him"), "later" for one from the day the story was at ("Three
+        days later, ..."); None otherwise."""
+        if self.kind != "ago":
+            return None
+        last = self.text.split()[-1].lower()
+        return last if last in ("before", "after", "later") else None
 
     @property
     def explicit(self) -> bool:
@@ -143,7 +153,7 @@ _BEFORE = 36  # the longest lead before an anchor: "in the second half of ", "th
 _AFTER = 36
 _ANCHOR = re.compile(
     r"\d\d\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-    r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|night|morning|afternoon|evening|[Ww]eek|[Mm]onth|[Yy]ear"
+    r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Oo]vernight|night|morning|afternoon|evening|[Ww]eek|[Mm]onth|[Yy]ear"
     r"|[Dd]ecade|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Dd]ays?\b)")
 
 
@@ -178,6 +188,30 @@ def resolve(expression: Expression, reference: dt.date | None, tense: str = "") 
     source = "explicit" if expression.explicit else "relative"
     return EventDate(start=start.isoformat(), end=end.isoformat(), precision=precision,
                      text=expression.text, source=source)
+
+
+def shifted(expression: Expression, anchor: EventDate) -> EventDate | None:
+    """The date of the thing a distance expression measures from, given the date it is measured to: "a day
+    before the summit" said of January 4 dates the summit January 5; "four days after X" said of July 30
+    dates X July 26. For "later" the other way round: "Three days later" after May 26 is May 29."""
+    if expression.relation is None or anchor.precision != "day":
+        return None
+    unit = (expression.get("ago_u") or "").lower().rstrip("s")
+    try:
+        amount = _number(expression.get("ago_n") or "one")
+        sign = {"after": -1, "before": 1, "later": 1}[expression.relation]
+        day = _shift(dt.date.fromisoformat(anchor.start), amount, unit, sign)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    if unit in ("day", "week"):
+        start, end, precision = day, day, "day"
+    elif unit == "month":
+        start, end = _month_span(day.year, day.month)
+        precision = "month"
+    else:
+        start, end, precision = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year"
+    return EventDate(start=start.isoformat(), end=end.isoformat(), precision=precision, text=expression.text,
+                     source="relative")
 
 
 Span = tuple[dt.date, dt.date, str]
@@ -272,7 +306,9 @@ def _past(e: Expression, ref: dt.date, tense: str) -> Span:
     return _shift(ref, amount, unit, -1), ref, "range"
 
 
-def _ago(e: Expression, ref: dt.date, tense: str) -> Span:
+def _ago(e: Expression, ref: dt.date, tense: str) -> Span | None:
+    if e.relation in ("after", "later"):  # after something the text names, or the story's last day
+        return None
     amount = _number(e.get("ago_n") or "one")
     unit = (e.get("ago_u") or "").lower().rstrip("s")
     when = _shift(ref, amount, unit, -1)
@@ -306,7 +342,9 @@ def _relperiod(e: Expression, ref: dt.date, tense: str) -> Span:
 
 def _day_word(e: Expression, ref: dt.date, tense: str) -> Span:
     word = " ".join(e.text.lower().split())
-    offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+    # "overnight" in a report: the night that ended on the report's day, dated by the day it began
+    offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "overnight": -1,
+              "tomorrow": 1}.get(word, 0)
     day = ref + dt.timedelta(days=offset)
     return day, day, "day"
 

@@ -1,0 +1,43 @@
+"""Gatherings: the summits, meetings and talks a story places and dates, and the later words that refer back
+to them.
+
+"... a day before a Gulf summit in the desert town of Al-Ula. At the summit, the emir was embraced ...":
+the embrace names neither place nor day, but "the summit" is the one placed and dated earlier. Used by the
+event dater (``dragoman.time.dates``) and the place resolver (``dragoman.places.resolve``), each of which
+decides what a gathering's date or place is; this module only finds the nouns and their antecedents.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+GATHERINGS = frozenset({"summit", "meeting", "talks", "talk", "conference", "negotiations", "negotiation",
+                        "session", "ceremony", "forum", "gathering", "retreat", "rally", "visit", "trip", "tour"})
+DEFINITE = frozenset({"the", "that", "this", "its", "their", "his", "her"})
+# "at the summit", "during the talks", "on the sidelines of the meeting", "after the visit" ...
+SETTING_PREPS = frozenset({"at", "during", "on", "of", "in", "after", "throughout", "ahead", "before"})
+
+
+def is_gathering(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN", "") and (token.lower_ in GATHERINGS or token.lemma_.lower() in GATHERINGS)
+
+
+def _word(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma if lemma in GATHERINGS else token.lower_
+
+
+def is_reference(token: Token) -> bool:
+    """A gathering spoken of as already known: "the summit", "that meeting", "their talks"."""
+    return is_gathering(token) and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children)
+
+
+def references(doc: Doc, start: int, end: int) -> list[Token]:
+    """The definite gathering nouns among tokens ``start``..``end``."""
+    return [t for t in doc[start:end] if is_reference(t)]
+
+
+def earlier(token: Token) -> list[Token]:
+    """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit")."""
+    word = _word(token)
+    return [t for t in reversed(token.doc[:token.i]) if is_gathering(t) and _word(t) == word]
