@@ -95,6 +95,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "..., he said. He urged ...": a resolved pronoun carries its person to the next sentence
     ("Egyptian Foreign Minister Sameh Shoukry spoke to reporters in Cairo. The talks had been useful, he said. "
      "He urged Ethiopia to resume negotiations.", [("026", "EGY", "ETH", "asserted")]),
+    # a travel or meeting verb's object does not refer back to an earlier act ("flew joint patrols")
+    ("Iran attacked an Iraqi base. Later, Iraqi and Turkish jets flew joint patrols.",
+     [("190", "IRN", "IRQ", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

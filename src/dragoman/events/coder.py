@@ -83,6 +83,10 @@ LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", 
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
 DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
 BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
+# what may answer an act reported before ("condemned the killings", "welcomed the deal", "dropped those
+# duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
+# rejection, threats, protest, reductions of relations, force in return; not meetings, visits or aid
+REACTION_ROOTS = frozenset({"01", "02", "05", "08", "10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
 # Statements that answer an earlier event: a denial answers an accusation (its accuser is the target), a
 # claim of responsibility claims a use of force (its target is the target).
@@ -204,7 +208,7 @@ class EventCoder:
             own = {s.actor.country for s in sources}
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
-        if not targets and pattern.kind == "event" and pattern.pos == "VERB":
+        if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
             targets, target_role = self._event_reference(token, sources, referents, s_index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
@@ -784,19 +788,26 @@ def _one_per_dyad(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     discuss" is one consultation with X), but coordinated verbs are acts of their own ("closed the border,
     suspended trade and froze assets": three measures)."""
     seen_trigger: set[tuple[int, str, str]] = set()
-    seen_dyad: set[tuple[tuple[str, str, str], int]] = set()
+    seen_dyad: dict[tuple[str, str, str], list[int]] = {}
     kept = []
     for e in sorted(events, key=lambda e: (-e.confidence, e.trigger)):
         by_trigger = (e.trigger, e.source.actor.code, e.target.actor.code if e.target else "")
-        verb = doc[e.trigger]
-        clause = e.trigger if verb.pos_ == "VERB" and (
-            verb.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)) else -1
-        if by_trigger in seen_trigger or (_dyad(e), clause) in seen_dyad:
+        before = seen_dyad.get(_dyad(e), [])
+        if by_trigger in seen_trigger or any(not _coordinated(doc[e.trigger], doc[t]) for t in before):
             continue
         seen_trigger.add(by_trigger)
-        seen_dyad.add((_dyad(e), clause))
+        seen_dyad.setdefault(_dyad(e), []).append(e.trigger)
         kept.append(e)
     return sorted(kept, key=lambda e: (e.trigger, e.start_char))
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two different verbs of one coordination ("closed the border, suspended trade and froze assets")."""
+    def chain_root(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t
+    return a.i != b.i and a.pos_ == b.pos_ == "VERB" and chain_root(a).i == chain_root(b).i
 
 
 def _drop_references(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
