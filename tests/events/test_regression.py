@@ -59,6 +59,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # coordinated measures are acts of their own, even when the parser hangs an object on the next verb
     ("The EU closed land and sea borders with Belarus, banned imports from Belarus and froze Belarusian "
      "state assets.", [("163", "EU", "BLR", "asserted")] * 3),
+    # a military withdrawal is of forces, or intransitive; withdrawing guarantees or an offer is not
+    ("Moscow was withdrawing guarantees for the safety of shipping.", []),
+    ("Kenya withdrew its troops from Somalia.", [("087", "KEN", "SOM", "asserted")]),
     # a measure that names no one is aimed at the state the story is about (named three times or more)
     ("Soldiers in Guinea seized power on Sunday. Guinea's new leaders dissolved the government and sealed "
      "Guinea's borders. Portugal suspended development aid on Tuesday.", [("162", "PRT", "GIN", "asserted")]),
