@@ -101,6 +101,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a travel or meeting verb's object does not refer back to an earlier act ("flew joint patrols")
     ("Iran attacked an Iraqi base. Later, Iraqi and Turkish jets flew joint patrols.",
      [("190", "IRN", "IRQ", "asserted")]),
+    # "his" finds the person of the sentence before even when that sentence's subject is an institution
+    ("The National Security Council held an emergency meeting in Seoul, attended by President Yoon Suk Yeol. "
+     "His office warned that North Korea's provocations would meet a resolute response.",
+     [("134", "KOR", "PRK", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -257,6 +257,8 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     # not a noun ("The delegation ... did not include officials. It only included ...": it = delegation)
     covered = {i for m in candidates for i in range(m.start, m.end)}
     for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")):
+        if value == "person" and subject.ent_type_ != "PERSON" and subject.tag_ not in ("NN", "NNS"):
+            continue  # "The National Security Council met, attended by President Yoon. His office said ..."
         if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
