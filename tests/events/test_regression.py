@@ -105,6 +105,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The National Security Council held an emergency meeting in Seoul, attended by President Yoon Suk Yeol. "
      "His office warned that North Korea's provocations would meet a resolute response.",
      [("134", "KOR", "PRK", "asserted")]),
+    # "the two vetoes": the perpetrators of that many acts of the noun's kind reported before
+    ("The Security Council met on Friday. China and Russia voted against the resolution. The vote was a setback "
+     "for Washington. Britain criticized the two vetoes.",
+     [("120", "CHN", "UN", "asserted"), ("120", "RUS", "UN", "asserted"), ("111", "GBR", "CHN", "asserted"),
+      ("111", "GBR", "RUS", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -87,6 +87,7 @@ BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that
 # duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
 # rejection, threats, protest, reductions of relations, force in return; not meetings, visits or aid
 REACTION_ROOTS = frozenset({"01", "02", "05", "08", "10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
 # Statements that answer an earlier event: a denial answers an accusation (its accuser is the target), a
 # claim of responsibility claims a use of force (its target is the target).
@@ -304,7 +305,10 @@ class EventCoder:
                 continue
             # the event the noun names: the first one coded with the same word ("the killings" <- "killed"),
             # which in news is the story's main event, not the latest one mentioned
-            same = [e for e in earlier if _same_stem(verb.doc[e.trigger].lemma_.lower(), lemma)]
+            kinds = {p.cameo[:2] for p in self.patterns.for_token(lemma, "NOUN")}
+            # ... or coded with the noun's own code root ("the two vetoes" <- "voted against")
+            same = [e for e in earlier if _same_stem(verb.doc[e.trigger].lemma_.lower(), lemma)
+                    or (e.code[:2] in kinds and e.target is not None)]
             # else an event of its kind just reported (in the two sentences before)
             conflictual = lemma in CONFLICT_NOUNS or any(_conflictual(p.cameo) for p in
                                                          self.patterns.for_token(lemma, "NOUN"))
@@ -317,6 +321,13 @@ class EventCoder:
             same.sort(key=lambda e: e.target is None)  # an act coded in full before one that named no target
             recent = [e for e in recent if e.target is not None and any(p is not None and _party(p) not in source_keys
                                                for p in (e.source, e.target))]
+            wanted = _count(obj)
+            if wanted > 1:  # "the two vetoes": the perpetrators of that many acts of its kind
+                parties = _unique([e.source for e in same if _party(e.source) not in source_keys])[:wanted]
+                if len(parties) == wanted:
+                    return [Mention(obj.i, obj.i + 1, obj.i, replace(
+                        m.actor, text=obj.text, how=f"event reference:{obj.text}+{m.actor.how}"), "event-reference")
+                        for m in parties], f"event reference ({obj.text!r}, {wanted} acts)"
             for referent in same[:1] + recent[-1:]:
                 for party in (referent.source, referent.target):
                     if party is not None and _party(party) not in source_keys:
@@ -325,6 +336,18 @@ class EventCoder:
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _count(noun: Token) -> int:
+    """How many acts a plural noun names ("the two vetoes", "both attacks"); 1 when it does not say."""
+    for c in noun.children:
+        if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[c.lower_]
+        if c.dep_ == "nummod" and c.text.isdigit():
+            return int(c.text)
+        if c.lower_ == "both":
+            return 2
+    return 1
 
 
 def _within_one_state(event: CodedEvent) -> bool:
