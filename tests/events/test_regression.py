@@ -110,6 +110,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      "for Washington. Britain criticized the two vetoes.",
      [("120", "CHN", "UN", "asserted"), ("120", "RUS", "UN", "asserted"), ("111", "GBR", "CHN", "asserted"),
       ("111", "GBR", "RUS", "asserted")]),
+    # a regional adjective names a region's body, never the story's state ("European leaders")
+    ("European leaders condemned Russia.", [("111", "EU", "RUS", "asserted")]),
+    ("Nordic governments criticized Russia.", []),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.coref import resolve_references
 from dragoman.actors.kb import ActorKB
-from dragoman.actors.mentions import PLACING_PREPS, Mention, named_by, phrase_words, place_of
+from dragoman.actors.mentions import PLACING_PREPS, Mention, entry_actor, named_by, phrase_words, place_of
 from dragoman.records import Actor
 
 STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
@@ -144,6 +145,13 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     left = min(w.i for w in words)
     doc = token.doc
     text = doc[left:token.i + 1].text
+    region = _region(words, kb)
+    if region is not None:  # "European leaders", "West African leaders": the region's body, or no guess
+        entries = kb.lookup(region) if region and sector in FOCUS_SECTORS else ()
+        if not entries:
+            return None
+        actor = entry_actor(entries[0], text, None, f"discourse:region ({region})")
+        return Mention(left, token.i + 1, token.i, actor, "role")
     place = _placed(token, taken) or _placed_by_clause(token, taken)
     if place is None and _placed_elsewhere(token):
         return None  # "politicians from the three European countries": placed, by what we cannot tell
@@ -165,6 +173,20 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     actor = Actor(text=text, name=country, code=country + sector, country=country, sector=sector, how=how,
                   entry=f"implied:{country}")
     return Mention(left, token.i + 1, token.i, actor, "person" if is_person else "role")
+
+
+def _region(words: list[Token], kb: ActorKB) -> str | None:
+    """The organisation a regional adjective in a role phrase names ("" for a region without one), or None
+    when the phrase names no region."""
+    for first, second in pairwise(words):
+        ref = kb.reference(f"{first.lower_} {second.lower_}")
+        if ref is not None and ref[0] == "region":
+            return ref[1]
+    for word in words:
+        ref = kb.reference(word.lower_)
+        if ref is not None and ref[0] == "region" and word.dep_ in ("amod", "compound"):
+            return ref[1]
+    return None
 
 
 def _placed_by_clause(noun: Token, taken: dict[int, Mention]) -> Mention | None:
