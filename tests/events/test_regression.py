@@ -113,6 +113,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a regional adjective names a region's body, never the story's state ("European leaders")
     ("European leaders condemned Russia.", [("111", "EU", "RUS", "asserted")]),
     ("Nordic governments criticized Russia.", []),
+    # officials only guessed to be of the story's state do not condemn that state
+    ("Russia invaded Ukraine in February. Russia's army shelled Kyiv, and Russia said it would continue. "
+     "Officials condemned Russia on Friday.", [("192", "RUS", "UKR", "asserted"), ("194", "RUS", "UKR", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -150,7 +150,7 @@ class EventCoder:
                 halves += [e for e in coded if e.target is None and not e.pattern.target_optional]
             events += _one_per_dyad(sentence_events, doc)
         events = _judged_later(doc, events, halves)
-        return _drop_references([e for e in events if not _within_one_state(e)], doc)
+        return _drop_references([e for e in events if not _within_one_state(e) and not _guessed_self(e)], doc)
 
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
@@ -348,6 +348,15 @@ def _count(noun: Token) -> int:
         if c.lower_ == "both":
             return 2
     return 1
+
+
+def _guessed_self(event: CodedEvent) -> bool:
+    """A source only guessed to be of the story's state ("officials", "the ministry") acting on that same
+    state from outside ("condemned Russia"): the guess is wrong, not the state condemning itself; inward
+    patterns (protests, arrests, curfews) are its own business and stay."""
+    return event.target is not None and not event.pattern.domestic \
+        and event.source.actor.how.startswith(GUESSED) and event.source.actor.country is not None \
+        and event.source.actor.country == event.target.actor.country and event.target.kind in ("country", "capital")
 
 
 def _within_one_state(event: CodedEvent) -> bool:
