@@ -116,6 +116,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # officials only guessed to be of the story's state do not condemn that state
     ("Russia invaded Ukraine in February. Russia's army shelled Kyiv, and Russia said it would continue. "
      "Officials condemned Russia on Friday.", [("192", "RUS", "UKR", "asserted"), ("194", "RUS", "UKR", "asserted")]),
+    # crowds are of the place where they gather (an embassy stands in its city); a march on an embassy is
+    # a protest against its state
+    ("In Amman, crowds tried to march on the Israeli embassy.", [("141", "JOR", "ISR", "asserted")]),
+    ("Hundreds of protesters rallied outside the US embassy in Beirut.", [("141", "LBN", "USA", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

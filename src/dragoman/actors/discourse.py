@@ -34,6 +34,8 @@ CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marche
 COPULAS = frozenset({"be", "is", "was", "become", "became", "becomes", "remain", "remains", "remained"})
 # capitalised heads that name a state's own institution ("The Ministry of Foreign Affairs will summon ...")
 INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament", "army", "police"})
+SCENE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across"})
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
@@ -152,7 +154,8 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
             return None
         actor = entry_actor(entries[0], text, None, f"discourse:region ({region})")
         return Mention(left, token.i + 1, token.i, actor, "role")
-    place = _placed(token, taken) or _placed_by_clause(token, taken)
+    place = _placed(token, taken) or _placed_by_clause(token, taken) \
+        or (_where_done(token, taken) if token.lemma_.lower() in CROWD_WORDS or sector == "CVL" else None)
     if place is None and _placed_elsewhere(token):
         return None  # "politicians from the three European countries": placed, by what we cannot tell
     speaker = _spoken_for(token, mentions) if place is None else None
@@ -186,6 +189,31 @@ def _region(words: list[Token], kb: ActorKB) -> str | None:
         ref = kb.reference(word.lower_)
         if ref is not None and ref[0] == "region" and word.dep_ in ("amod", "compound"):
             return ref[1]
+    return None
+
+
+def _where_done(noun: Token, taken: dict[int, Mention]) -> Mention | None:
+    """ "Hundreds of protesters rallied outside the US embassy in Beirut": people unplaced themselves are
+    of the place where their clause happens (an embassy stands in its city, not in its state)."""
+    verb = noun
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS
+               for g in c.children if g.dep_ == "pobj"]
+    while objects:
+        obj = objects.pop(0)
+        if obj.lemma_.lower() in MISSIONS:
+            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in c.children if g.dep_ == "pobj"]
+            continue
+        for t in (obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss")]):
+            mention = taken.get(t.i)
+            if mention is not None and mention.kind in ("country", "capital", "adjective") and mention.actor.country:
+                return mention
     return None
 
 

@@ -36,6 +36,7 @@ from dragoman.actors.mention import Mention
 from dragoman.records import Actor
 
 NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})  # a state's buildings abroad
 MISREAD_PERSON_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 PERSON_LABELS = {"PERSON"}
 NAME_LABELS = {"GPE", "NORP", "ORG", "LOC"}
@@ -382,6 +383,12 @@ def place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> M
         for obj in prep.children:
             if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
                 continue  # "ministers of Syria, Turkey and Iran": one group per country, found by the coder
+            if obj.lemma_.lower() in MISSIONS:
+                # "protesters outside the US embassy in Beirut": an embassy is its state's, its place the city's
+                found_there = place_of(obj, found, taken)
+                if found_there is not None:
+                    return found_there
+                continue
             for t in [obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss", "nmod")]]:
                 mention = found.get(taken[t.i]) if t.i in taken else None
                 if mention is not None and mention.kind in ("country", "capital", "adjective"):
