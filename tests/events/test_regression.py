@@ -120,6 +120,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a protest against its state
     ("In Amman, crowds tried to march on the Israeli embassy.", [("141", "JOR", "ISR", "asserted")]),
     ("Hundreds of protesters rallied outside the US embassy in Beirut.", [("141", "LBN", "USA", "asserted")]),
+    # a state that "protests" complains officially, to the party acting against it; a laser aimed is a threat
+    ("Chinese coast guard ships blocked a Philippine supply boat on Saturday. Chinese vessels also rammed a "
+     "Philippine patrol ship. The Philippines protested.",
+     [("191", "CHN", "PHL", "asserted"), ("190", "CHN", "PHL", "asserted"), ("114", "PHL", "CHN", "asserted")]),
+    ("A Chinese coast guard ship pointed a military-grade laser at a Philippine patrol vessel.",
+     [("138", "CHN", "PHL", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

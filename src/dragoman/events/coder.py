@@ -68,10 +68,11 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
-IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "18", "19", "20"})
+IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
 # concern and criticism that name no one: aimed at whoever has been using force
 JUDGING_ROOTS = frozenset({"01", "11"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
+DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
 ACTING_NOTES = frozenset(f"source by {role}" for role in ACTING_ROLES)
@@ -222,7 +223,11 @@ class EventCoder:
         acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT)) \
             and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
-                and not pattern.target_optional and not pattern.domestic and acting:
+                and not pattern.target_optional and not pattern.domestic and acting \
+                and not (pattern.cameo[:2] == "17" and pattern.target[:1] == ("object",)
+                         and role_heads(token, "object")):
+            # (coercion whose object names no party acts on a thing, not on the story's other side: "seized
+            # power", "confiscated the cargo")
             targets, target_role = _aggressor(token, sources, referents) if pattern.cameo[:2] in JUDGING_ROOTS \
                 else _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
@@ -238,6 +243,16 @@ class EventCoder:
         if not pairs:
             return []
         code = _refined(trigger)
+        if code == DEMONSTRATION and all(_state_itself(s, doc) for s, _ in pairs):
+            # "The Philippines protested": a state does not take to the streets; it complains officially,
+            # to whoever has been acting against it, not to its own people
+            code = OFFICIAL_PROTEST
+            against, target_role = _aggressor(token, sources, referents)
+            pairs = [(s, t if t is not None and t.actor.country != s.actor.country else next(iter(against), None))
+                     for s, t in pairs]
+            pairs = [(s, t) for s, t in pairs if t is not None]
+            if not pairs:
+                return []
         reading = read_modality(token)
         doc = sent.doc
         out = []
@@ -348,6 +363,13 @@ def _count(noun: Token) -> int:
         if c.lower_ == "both":
             return 2
     return 1
+
+
+def _state_itself(mention: Mention, doc: Doc) -> bool:
+    """The mention names a state or its government as such ("the Philippines", "Manila", "the ministry"),
+    not people of it (leaders, activists, crowds)."""
+    return mention.kind in ("country", "capital") or (
+        mention.actor.sector == "GOV" and doc[mention.head].lemma_.lower() in ("ministry", "government"))
 
 
 def _guessed_self(event: CodedEvent) -> bool:
