@@ -126,6 +126,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("191", "CHN", "PHL", "asserted"), ("190", "CHN", "PHL", "asserted"), ("114", "PHL", "CHN", "asserted")]),
     ("A Chinese coast guard ship pointed a military-grade laser at a Philippine patrol vessel.",
      [("138", "CHN", "PHL", "asserted")]),
+    # "after X on Friday vetoed ...": a clause the parser read as a preposition and its object
+    ("The emergency meeting was convened after Hungary on Friday vetoed a draft Security Council resolution on "
+     "the war.", [("129", "HUN", "UN", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

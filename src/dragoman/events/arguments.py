@@ -150,6 +150,9 @@ def is_passive(verb: Token) -> bool:
         (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"))
 
 
+CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "once", "as", "because"})
+
+
 def subjects(verb: Token) -> list[Token]:
     """Who does what ``verb`` says, inherited through control, coordination and relative clauses."""
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _misread_subject(c)]
@@ -160,6 +163,9 @@ def subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    misread = _clause_as_preposition(verb)
+    if misread is not None:
+        return [misread]
     # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         controllers = _controllers(head, verb)
@@ -184,6 +190,21 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # "militias that attacked", "militias attacking"
     return []
+
+
+def _clause_as_preposition(verb: Token) -> Token | None:
+    """ "convened after Russia on Friday vetoed a draft": the parser read the conjunction "after" as a
+    preposition with "Russia" as its object and hung "vetoed" on the main verb; that object is the subject."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CLAUSE_PREPS or not prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            between = verb.doc[obj.i + 1:verb.i]
+            if obj.dep_ == "pobj" and obj.i < verb.i and not any(t.pos_ in ("VERB", "AUX", "CCONJ") for t in between):
+                return obj
+    return None
 
 
 def joined_by(verb: Token) -> bool:
