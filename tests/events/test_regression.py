@@ -129,6 +129,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "after X on Friday vetoed ...": a clause the parser read as a preposition and its object
     ("The emergency meeting was convened after Hungary on Friday vetoed a draft Security Council resolution on "
      "the war.", [("129", "HUN", "UN", "asserted")]),
+    # the path of a weapon named in a clause on its object ("a missile that flew over Japan")
+    ("North Korea has fired a ballistic missile that appears to have flown over Japan.",
+     [("195", "PRK", "JPN", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -61,6 +61,7 @@ BACKGROUND_PREPS = frozenset({"after", "following", "despite", "amid", "amidst",
 EXPECTATION_CUES = frozenset({"expected", "expect", "expects", "due", "likely", "scheduled"})
 # Where an event without a named target takes place: "demonstrated in Serbia", "a curfew in Abidjan".
 PLACE_PREPS = frozenset({"in", "throughout", "across", "outside", "at", "inside"})
+PATH_PREPS = frozenset({"over"})  # where a weapon went: "a missile that flew over Japan"
 # Nouns that name an event already reported ("condemned the killings", "welcomed the deal"), besides the
 # noun triggers of the patterns; and which of them name a conflictual act.
 CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast", "explosion", "launch", "raid",
@@ -522,10 +523,13 @@ def _same_stem(a: str, b: str) -> bool:
 def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], str]:
     """ "struck targets in Yemen", "shelling across Ukraine": force used in a state names that state as
     its target when the text names no other (the place preposition on the trigger or its object)."""
-    holders = [trigger, *role_heads(trigger, "object")]
+    objects = role_heads(trigger, "object")
+    # "fired a missile that flew over Japan": the path of the weapon named in a clause on its object
+    holders = [trigger, *objects, *[v for o in objects for c in o.children if c.dep_ in ("relcl", "acl")
+                                    for v in (c, *[x for x in c.children if x.dep_ == "xcomp"])]]
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS | PATH_PREPS:
                 continue
             for obj in prep.children:
                 found = [m for m in index.in_phrase(obj) if m.kind in ("country", "capital") and m.actor.country]
