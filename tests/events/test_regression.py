@@ -132,6 +132,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # the path of a weapon named in a clause on its object ("a missile that flew over Japan")
     ("North Korea has fired a ballistic missile that appears to have flown over Japan.",
      [("195", "PRK", "JPN", "asserted")]),
+    # a right or plan to act states an intent: "reserves the right to respond" is a threat, not retaliation
+    ("Iranian artillery shelled Iraqi border posts on Monday. Iraq reserves its full right to respond to these "
+     "aggressions.", [("194", "IRN", "IRQ", "asserted"), ("138", "IRQ", "IRN", "planned")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

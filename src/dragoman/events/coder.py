@@ -66,7 +66,7 @@ PATH_PREPS = frozenset({"over"})  # where a weapon went: "a missile that flew ov
 # noun triggers of the patterns; and which of them name a conflictual act.
 CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast", "explosion", "launch", "raid",
                             "incursion", "invasion", "coup", "takeover", "crackdown", "violence", "abduction",
-                            "kidnapping", "execution", "incident", "provocation", "test"})
+                            "kidnapping", "execution", "incident", "provocation", "test", "aggression"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
 IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})

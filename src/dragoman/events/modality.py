@@ -30,6 +30,9 @@ HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "can", "should",
 PLANNING = frozenset({"plan", "set", "schedule", "suppose", "intend", "expect", "prepare", "aim", "due",
                       "hope", "seek", "want", "propose", "arrange", "wish", "poise", "willing", "ready",
                       "prepared", "determined", "committed", "eager", "resolve"})
+# Nouns whose infinitive states an act intended, not done: "the right to respond", "a plan to annex".
+INTENT_NOUNS = frozenset({"right", "plan", "intention", "option", "readiness", "threat", "vow", "pledge",
+                          "promise", "decision", "bid", "attempt", "effort"})
 HYPOTHETICAL_WORDS = frozenset({"likely", "unlikely", "possible", "probable", "able"})
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected",
                                "future", "prospective", "impending", "anticipated"})
@@ -98,6 +101,8 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
                 return "negated", c.text
     for token in chain:
         if token.pos_ == "NOUN" and token is not trigger:
+            if token.lemma_.lower() in INTENT_NOUNS and chain[chain.index(token) - 1].dep_ == "acl":
+                return "planned", token.text  # "reserves the right to respond", "its plan to annex"
             continue  # "the visit of X" under "cancelled": not this clause's auxiliaries
         children = list(token.children)
         neg = next((c for c in children if c.dep_ == "neg"), None)
@@ -112,6 +117,11 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
                 return "hypothetical", c.text
         if token is not trigger and token.lemma_.lower() in PLANNING and token.pos_ in ("VERB", "ADJ", "AUX"):
             return "planned", token.text
+        if token is not trigger and chain[chain.index(token) - 1].dep_ == "xcomp":
+            # "reserves its right to respond", parsed with the infinitive on the verb
+            intent = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS), None)
+            if intent is not None:
+                return "planned", intent.text
         if token is not trigger and token.lower_ in HYPOTHETICAL_WORDS:
             return "hypothetical", token.text
         for c in children:  # "is likely to", "are due to": the adjective the clause hangs on
