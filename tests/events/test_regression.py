@@ -135,6 +135,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a right or plan to act states an intent: "reserves the right to respond" is a threat, not retaliation
     ("Iranian artillery shelled Iraqi border posts on Monday. Iraq reserves its full right to respond to these "
      "aggressions.", [("194", "IRN", "IRQ", "asserted"), ("138", "IRQ", "IRN", "planned")]),
+    # a host meets each party of the talks it hosts, and the parties meet one another
+    ("Norway hosted a meeting between Colombia and Venezuela in Oslo.",
+     [("040", "NOR", "COL", "asserted"), ("040", "NOR", "VEN", "asserted"), ("040", "COL", "VEN", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

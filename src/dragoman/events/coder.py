@@ -232,6 +232,10 @@ class EventCoder:
             targets, target_role = _aggressor(token, sources, referents) if pattern.cameo[:2] in JUDGING_ROOTS \
                 else _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
+        hosted = _hosted_parties(pattern, targets, target_role, source_role, pairs)
+        if hosted:
+            # "X hosted a meeting between Y and Z": X met each of them, and Y and Z met one another
+            pairs += hosted
         if pattern.domestic:
             pairs = [(s, t if t is not None else _domestic(token, s, index, pattern.target_optional))
                      for s, t in pairs]
@@ -775,6 +779,17 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     if not target_list:
         return [(s, None) for s in source_list]
     return [(s, t) for s in source_list for t in target_list]
+
+
+def _hosted_parties(pattern: Pattern, targets: list[Mention], target_role: str, source_role: str,
+                    pairs: list[tuple[Mention, Mention | None]]) -> list[tuple[Mention, Mention | None]]:
+    """The pairs among the parties of mutual talks "between" several others that a host convenes."""
+    if not pattern.mutual or target_role != "between" or source_role != "governor_subject":
+        return []
+    parties = _unique([m for t in targets for m in _members(t)])
+    hosts = {_key(s.actor) for s, _ in pairs}
+    parties = [p for p in parties if _key(p.actor) not in hosts]
+    return list(combinations(parties, 2)) if len(parties) > 1 else []
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
