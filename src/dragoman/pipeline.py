@@ -85,7 +85,9 @@ class Pipeline:
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         reference = self.dater.document_date(document, doc)
         mentions = unnamed_actors(doc, self.finder.find(doc, reference.date), self.kb, reference.date)
-        coded = self.coder.code(doc, mentions)
+        named = {i: p.entry.country for p in self.places.places(doc, mentions) if p.entry.country
+                 for i in range(p.start, p.end)}
+        coded = self.coder.code(doc, mentions, named)
         places = carry_settings([Occurrence(c.code, c.sentence_index, c.source.actor,
                                             c.target.actor if c.target else None,
                                             self.places.event_place(doc, c, mentions), doc[c.trigger].text)

@@ -138,6 +138,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a host meets each party of the talks it hosts, and the parties meet one another
     ("Norway hosted a meeting between Colombia and Venezuela in Oslo.",
      [("040", "NOR", "COL", "asserted"), ("040", "NOR", "VEN", "asserted"), ("040", "COL", "VEN", "asserted")]),
+    # victims of force at a place the gazetteer knows (no actor named there) are of that place's state
+    ("Gunmen from the Somali group al-Shabaab killed 148 people at a university in the town of Garissa.",
+     [("180", "SOM", "KEN", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

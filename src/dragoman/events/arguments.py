@@ -7,7 +7,7 @@ phrase fills which role. The roles are documented in ``data/events/patterns.yaml
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -59,8 +59,9 @@ def verb_forms(verb: Token) -> frozenset[str]:
 class MentionIndex:
     """Mentions of one document, looked up by token index."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], places: Mapping[int, str] | None = None) -> None:
         self.mentions = list(mentions)
+        self.places = dict(places or {})  # token index -> ISO-3 of a place name that is no actor mention
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):

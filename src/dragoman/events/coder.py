@@ -21,6 +21,7 @@ Per sentence:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -134,8 +135,10 @@ class EventCoder:
         self.patterns = patterns
         self.verbs = verbs  # the field's verb dictionary, for verbs no hand-written pattern knows
 
-    def code(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
-        index = MentionIndex(mentions)
+    def code(self, doc: Doc, mentions: list[Mention], places: Mapping[int, str] | None = None) -> list[CodedEvent]:
+        """The events of ``doc``; ``places`` maps the tokens of place names that are no actor mention
+        ("Garissa", "Tel Aviv", "the Barmal district") to their country, for acts done there."""
+        index = MentionIndex(mentions, places)
         events: list[CodedEvent] = []
         halves: list[CodedEvent] = []  # acts with a source and no target: referents of "the attack", not events
         for s_index, sent in enumerate(doc.sents):
@@ -541,7 +544,23 @@ def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], s
                     place = found[0]
                     actor = replace(place.actor, how=f"{place.actor.how}+place of the act")
                     return [replace(place, actor=actor)], f"place ({prep.text} {obj.text})"
+                named = _named_place(trigger, obj, index)
+                if named is not None:
+                    return [named], f"place ({prep.text} {obj.text})"
     return [], ""
+
+
+def _named_place(trigger: Token, obj: Token, index: MentionIndex) -> Mention | None:
+    """ "in Garissa", "at a university in the town of Garissa", "in the Barmal district of Paktika": a place
+    name the gazetteer knows, in the phrase of a place preposition's object, stands for its country."""
+    for t in obj.subtree:
+        country = index.places.get(t.i)
+        if country and (t.i == obj.i or t.dep_ in ("pobj", "compound", "appos", "conj") or t.head.i == obj.i):
+            actor = Actor(text=t.text, name=country, code=country, country=country,
+                          how=f"place:{t.text}", entry=f"implied:{country}")
+            # held at the trigger: the name itself stays the event's place, not an actor's words
+            return Mention(trigger.i, trigger.i + 1, trigger.i, actor, "place")
+    return None
 
 
 def _outside(source: Mention, verb: Token | None) -> bool:
