@@ -69,3 +69,15 @@ def test_a_ruler_with_a_pattern_it_cannot_evaluate_stays_stock() -> None:
     ruler.add([[{"LENGTH": {">=": 3}}]], {"POS": "NOUN"})
     assert speed_up(nlp) == []
     assert type(nlp.get_pipe("attribute_ruler")) is not FastAttributeRuler
+
+
+def test_memos_emptied_when_full_change_nothing(stock: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dragoman.nlp import fast as fast_module
+
+    monkeypatch.setattr(fast_module, "MEMO_LIMIT", 5)
+    nlp = spacy.load(choose_model())
+    add_line_breaks(nlp)
+    speed_up(nlp)
+    texts = _texts()[:40]
+    for text, a, b in zip(texts, stock.pipe(texts), nlp.pipe(texts), strict=True):
+        assert _tokens(b) == _tokens(a), text[:80]

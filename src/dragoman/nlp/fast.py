@@ -38,6 +38,9 @@ from spacy.tokens._retokenize import set_token_attrs
 Features = tuple[int, int, int, int]  # TAG, LOWER, DEP, IS_SPACE of a token, as the Matcher sees them
 Test = Callable[[Features, Callable[[int], str]], bool]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+# Memos keyed by words grow with the vocabulary of what is parsed: past this many entries one is emptied
+# and starts again (a few tens of MB at most over a corpus of millions of documents)
+MEMO_LIMIT = 200_000
 
 
 class Unsupported(Exception):
@@ -70,7 +73,10 @@ class _Tests:
             part: Any = value
         else:
             part = tuple(bool(r.search(self.strings(value))) for r in self.regexes[field])
-        self._parts[field][value] = part
+        parts = self._parts[field]
+        if len(parts) >= MEMO_LIMIT:
+            parts.clear()
+        parts[value] = part
         return part
 
     def _test(self, key: str, value: Any) -> Test:
@@ -220,6 +226,8 @@ class FastLemmatizer(EnglishLemmatizer):
             if value is None:
                 value = self.lemmatize(token)[0]
                 if pos != 0:  # the stock component warns about an untagged token each time: no memo
+                    if len(memo) >= MEMO_LIMIT:
+                        memo.clear()
                     memo[key] = value
             token.lemma_ = value
         return doc
