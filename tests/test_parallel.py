@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from dragoman import parallel
 from dragoman.cli.main import main
-from dragoman.parallel import ParallelCoder, default_workers
-from dragoman.pipeline import Pipeline, Settings
+from dragoman.parallel import Coder, ParallelCoder, default_workers
+from dragoman.pipeline import BATCH_CHARS, BATCH_SIZE, Pipeline, Settings, batches
 from dragoman.records import Document
 from tests.speed_corpus import write_corpus
 
@@ -23,10 +24,22 @@ def _export(db: str, capsys: pytest.CaptureFixture[str], *extra: str) -> list[st
     return capsys.readouterr().out.splitlines()
 
 
-def test_two_workers_export_what_one_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_workers_export_what_one_does(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = write_corpus(tmp_path)
     n_docs = len(corpus.read_text(encoding="utf-8").splitlines())
-    assert n_docs > 16  # more than one chunk of ParallelCoder: the workers really run
+    # the corpus fits in one default chunk (it would be coded in this process): chunks of 4 documents, so
+    # that the workers really run
+    chunked: list[ParallelCoder] = []
+
+    def coder(settings: Settings, workers: int) -> Coder:
+        if workers <= 1:
+            return Pipeline.load(settings)
+        chunked.append(ParallelCoder(settings, workers, chunk_size=4))
+        return chunked[-1]
+
+    monkeypatch.setattr(parallel, "coder", coder)
+    assert n_docs > 8
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     assert main(["--db", one, "ingest", str(corpus), "--workers", "1"]) == 0
     assert main(["--db", two, "ingest", str(corpus), "--workers", "2"]) == 0
@@ -36,6 +49,7 @@ def test_two_workers_export_what_one_does(tmp_path: Path, capsys: pytest.Capture
     assert _export(two, capsys) == mentions
     assert _export(two, capsys, "--clusters") == _export(one, capsys, "--clusters")
     assert any(json.loads(line)["doc_id"].endswith("-again") for line in mentions)
+    assert chunked
 
     # resumed: everything is already stored, nothing is coded again
     assert main(["--db", two, "ingest", str(corpus), "--workers", "2"]) == 0
@@ -52,6 +66,15 @@ def test_results_come_back_in_input_order(pipeline: Pipeline, start_method: str)
     got = [(d.doc_id, events) for d, events in parallel.run(documents)]
     assert got == expected
     assert sum(len(events) for _, events in got) > 0
+
+
+def test_default_chunks_are_the_pipeline_s_batches() -> None:
+    short = [Document(f"s{i}", "Iran condemned Russia.") for i in range(600)]
+    long = [Document(f"l{i}", "x " * 12_000) for i in range(5)]
+    chunks = list(ParallelCoder(Settings(), workers=2)._chunks(short + long))
+    assert [len(c) for c in chunks] == [256, 256, 88, 1, 1, 1, 1, 1]  # 256 documents, or 20,000 characters
+    assert chunks == list(batches(short + long, BATCH_SIZE, BATCH_CHARS))
+    assert [d for c in chunks for d in c] == short + long
 
 
 def test_default_workers_is_the_cores_this_process_may_use() -> None:

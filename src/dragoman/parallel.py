@@ -2,8 +2,10 @@
 
 ``ParallelCoder`` has the shape of ``Pipeline`` that ``operations.ingest`` uses (``batch_size`` and
 ``run(documents) -> (document, events)`` in input order), so the one writer, the resume check and the
-progress callbacks stay where they are. Documents go to the workers in chunks and each worker sends back
-the events of each document. Workers hold the pipeline once each: forked workers inherit the writer's,
+progress callbacks stay where they are. Documents go to the workers in chunks (by default the pipeline's
+own parse batches: up to ``batch_size`` documents and ``batch_chars`` characters, so that a worker parses
+short documents in one large batch and long ones a few at a time) and each worker sends back the events of
+each document. Workers hold the pipeline once each: forked workers inherit the writer's,
 spawned ones load their own on their first chunk (see ``_context``); either way a malformed knowledge file
 comes back as the ordinary one-line error, not as a broken pool. At most ``2 * workers`` chunks are in
 flight, so memory stays bounded whatever the length of the input, and the results are yielded in input
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Protocol
 
@@ -77,7 +79,7 @@ class ParallelCoder:
 
     settings: Settings
     workers: int
-    chunk_size: int = 16  # documents per task: small enough to share the work out evenly near the end
+    chunk_size: int | None = None  # documents per task; None: the pipeline's batches (see the docstring)
     start_method: str | None = None  # "fork" or "spawn"; None: fork when it is safe (see ``_context``)
     batch_size: int = field(init=False)
 
@@ -85,13 +87,13 @@ class ParallelCoder:
         self.batch_size = self.settings.batch_size
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        stream = iter(documents)
-        first = list(islice(stream, self.chunk_size))
-        second = list(islice(stream, self.chunk_size))
+        chunks = self._chunks(documents)
+        first = next(chunks, [])
+        second = next(chunks, [])
         if not second:  # all of it fits in one chunk
             yield from process_pipeline(self.settings).run(first)
             return
-        chunks = _chunks(first, second, stream, self.chunk_size)
+        chunks = chain([first, second], chunks)
         context = _context(self.settings, self.start_method)
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts,
                                  initargs=(os.getpid(),)) as pool:
@@ -106,6 +108,14 @@ class ParallelCoder:
             finally:
                 for _chunk, future in pending:
                     future.cancel()
+
+    def _chunks(self, documents: Iterable[Document]) -> Iterator[list[Document]]:
+        if self.chunk_size is None:
+            from dragoman.pipeline import batches
+
+            return batches(documents, self.settings.batch_size, self.settings.batch_chars)
+        stream = iter(documents)
+        return iter(lambda: list(islice(stream, self.chunk_size)), [])
 
 
 def _context(settings: Settings, start_method: str | None) -> BaseContext:
@@ -138,14 +148,6 @@ def _ignore_interrupts(writer: int) -> None:
 
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
-
-
-def _chunks(first: list[Document], second: list[Document], rest: Iterator[Document],
-            size: int) -> Iterator[list[Document]]:
-    yield first
-    yield second
-    while chunk := list(islice(rest, size)):
-        yield chunk
 
 
 def _collect(chunk: list[Document], future: Future[list[list[Event]]]) -> Iterator[tuple[Document, list[Event]]]:

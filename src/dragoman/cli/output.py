@@ -7,12 +7,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from dragoman.analysis import DyadSeries, TimelineEntry
 from dragoman.export import export_events
 from dragoman.records import Actor, Event
 from dragoman.store.clusters import Cluster
+
+if TYPE_CHECKING:
+    from dragoman.analysis import DyadSeries, TimelineEntry
 
 
 def _actor_cell(code: str | None, text: str | None) -> str:
