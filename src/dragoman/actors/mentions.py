@@ -36,6 +36,7 @@ from dragoman.actors.mention import Mention
 from dragoman.records import Actor
 
 NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
+NEAR_NAMES_KEPT = 50_000  # unknown names whose fuzzy matches are remembered
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})  # a state's buildings abroad
 MISREAD_PERSON_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 PERSON_LABELS = {"PERSON"}
@@ -86,6 +87,8 @@ class MentionFinder:
         self.place_names = sorted(n for n, es in kb.names.items()
                                   if len(n) >= 6 and n not in folded_acronyms
                                   and any(e.kind in ("country", "adjective", "org", "group") for e in es))
+        # the fuzzy matches of unknown names, once per name (news repeats its names); bounded
+        self._near_names: dict[str, list[tuple[str, float, int]]] = {}
 
     def find(self, doc: Doc, reference_date: dt.date | None = None) -> list[Mention]:
         """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which office a
@@ -319,8 +322,12 @@ class MentionFinder:
             key = normalise(text)
             if len(key) < 6 or not text[:1].isupper() or key in self.kb.names:
                 continue  # short words are never guessed; known names were matched (or left out) already
-            best = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2,
-                                   score_cutoff=FUZZY_NAME - FUZZY_MARGIN)
+            best = self._near_names.get(key)
+            if best is None:
+                if len(self._near_names) >= NEAR_NAMES_KEPT:
+                    self._near_names.clear()
+                best = self._near_names[key] = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2,
+                                                               score_cutoff=FUZZY_NAME - FUZZY_MARGIN)
             if not best or best[0][1] < FUZZY_NAME or not _same_initial(key, best[0][0]):
                 continue
             entries = self.kb.names[best[0][0]]
