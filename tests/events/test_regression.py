@@ -141,6 +141,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # victims of force at a place the gazetteer knows (no actor named there) are of that place's state
     ("Gunmen from the Somali group al-Shabaab killed 148 people at a university in the town of Garissa.",
      [("180", "SOM", "KEN", "asserted")]),
+    # an agreement signed between two armed bodies of one state is between rivals, not the state at work
+    ("Libya's unity government and Libya's eastern army signed a permanent ceasefire agreement in Geneva.",
+     [("057", "LBY", "LBY", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -75,6 +75,7 @@ IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
 JUDGING_ROOTS = frozenset({"01", "11"})  # measures whose target a story leaves to its subject
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
+SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
 ACTING_NOTES = frozenset(f"source by {role}" for role in ACTING_ROLES)
@@ -396,6 +397,8 @@ def _within_one_state(event: CodedEvent) -> bool:
     and the conflictual acts among its organs (coups, purges)."""
     if event.target is None or int(event.code[:2]) >= 10:
         return False  # demands, protests and force inside one state are its politics: coded
+    if event.code.startswith(SETTLEMENT_CODES):
+        return False  # a signed agreement or a ceasefire between two armed bodies of one state: rivals
     source, target = event.source.actor, event.target.actor
     if source.country is None or source.country != target.country or source.org or target.org:
         return False
