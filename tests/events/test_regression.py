@@ -167,6 +167,13 @@ CASES: list[tuple[str, list[Expected]]] = [
     # groups placed by a country
     ("Rebels in Chad attacked a convoy of Sudanese troops.", [("190", "TCD", "SDN", "asserted")]),
     ("The Kurds of northern Iraq demanded autonomy from Baghdad.", [("1043", "IRQ", "IRQ", "asserted")]),
+    # "of" names the target of an invasion or bombardment; "opposed to" in the passive form
+    ("Ethiopian troops launched an invasion of Somalia in December.", [("190", "ETH", "SOM", "asserted")]),
+    ("Pakistan has been opposed to Indian mediation for years.", [("126", "PAK", "IND", "asserted")]),
+    # dismissing a proposal rejects it; accepting or bowing to demands yields to whoever made them
+    ("Houthi rebels dismissed a proposal from Saudi Arabia for a ceasefire.", [("127", "YEM", "SAU", "asserted")]),
+    ("The Serbian government accepted the demands of the European Union.", [("080", "SRB", "EU", "asserted")]),
+    ("Kyrgyzstan bowed to demands from Russia for a new air base.", [("080", "KGZ", "RUS", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
