@@ -174,6 +174,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Houthi rebels dismissed a proposal from Saudi Arabia for a ceasefire.", [("127", "YEM", "SAU", "asserted")]),
     ("The Serbian government accepted the demands of the European Union.", [("080", "SRB", "EU", "asserted")]),
     ("Kyrgyzstan bowed to demands from Russia for a new air base.", [("080", "KGZ", "RUS", "asserted")]),
+    # a welcome given is hosting; preventing a demonstration restricts the freedom of assembly at home
+    ("President Macron gave a warm welcome to the Nigerian president.", [("043", "FRA", "NGA", "asserted")]),
+    ("Egyptian police prevented a demonstration by students in Cairo.", [("1721", "EGY", "EGY", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
