@@ -172,6 +172,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Pakistan has been opposed to Indian mediation for years.", [("126", "PAK", "IND", "asserted")]),
     # dismissing a proposal rejects it; accepting or bowing to demands yields to whoever made them
     ("Houthi rebels dismissed a proposal from Saudi Arabia for a ceasefire.", [("127", "YEM", "SAU", "asserted")]),
+    ("China dismissed the accusations by the United States.", [("110", "CHN", "USA", "asserted")]),
+    ("Mali caved in to demands from Algeria.", [("080", "MLI", "DZA", "asserted")]),
     ("The Serbian government accepted the demands of the European Union.", [("080", "SRB", "EU", "asserted")]),
     ("Kyrgyzstan bowed to demands from Russia for a new air base.", [("080", "KGZ", "RUS", "asserted")]),
     # a welcome given is hosting; preventing a demonstration restricts the freedom of assembly at home
