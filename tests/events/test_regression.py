@@ -179,6 +179,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a welcome given is hosting; preventing a demonstration restricts the freedom of assembly at home
     ("President Macron gave a warm welcome to the Nigerian president.", [("043", "FRA", "NGA", "asserted")]),
     ("Egyptian police prevented a demonstration by students in Cairo.", [("1721", "EGY", "EGY", "asserted")]),
+    # calling off or ending a protest is a concession, not a protest; ending a boycott of a state eases it
+    ("Kenyan doctors called off their strike.", [("080", "KEN", "KEN", "asserted")]),
+    ("Saudi Arabia ended its boycott of Qatar.", [("085", "SAU", "QAT", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
