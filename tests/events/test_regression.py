@@ -182,6 +182,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # calling off or ending a protest is a concession, not a protest; ending a boycott of a state eases it
     ("Kenyan doctors called off their strike.", [("080", "KEN", "KEN", "asserted")]),
     ("Saudi Arabia ended its boycott of Qatar.", [("085", "SAU", "QAT", "asserted")]),
+    # admitting inspectors or peacekeepers allows international involvement; an envoy received is a host's visit
+    ("Iran received a team of IAEA inspectors.", [("0862", "IRN", "IAEA", "asserted")]),
+    ("Mali accepted UN peacekeepers.", [("0861", "MLI", "UN", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
