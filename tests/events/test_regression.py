@@ -185,6 +185,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # admitting inspectors or peacekeepers allows international involvement; an envoy received is a host's visit
     ("Iran received a team of IAEA inspectors.", [("0862", "IRN", "IAEA", "asserted")]),
     ("Mali accepted UN peacekeepers.", [("0861", "MLI", "UN", "asserted")]),
+    # a crowd gathering for a demonstration demonstrates
+    ("Hundreds of Kenyans gathered for a demonstration outside parliament.", [("141", "KEN", "KEN", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
