@@ -187,6 +187,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Mali accepted UN peacekeepers.", [("0861", "MLI", "UN", "asserted")]),
     # a crowd gathering for a demonstration demonstrates
     ("Hundreds of Kenyans gathered for a demonstration outside parliament.", [("141", "KEN", "KEN", "asserted")]),
+    # riots staged, riots against someone; workers downing tools strike
+    ("Kenyan students staged riots in Nairobi.", [("145", "KEN", "KEN", "asserted")]),
+    ("Palestinian riots against Israel continued.", [("145", "PSE", "ISR", "asserted")]),
+    ("South African miners downed tools over pay.", [("143", "ZAF", "ZAF", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
