@@ -191,6 +191,7 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Kenyan students staged riots in Nairobi.", [("145", "KEN", "KEN", "asserted")]),
     ("Palestinian riots against Israel continued.", [("145", "PSE", "ISR", "asserted")]),
     ("South African miners downed tools over pay.", [("143", "ZAF", "ZAF", "asserted")]),
+    ("Farmers in Poland blocked a border crossing with Ukraine.", [("144", "POL", "UKR", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
