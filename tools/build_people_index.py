@@ -1,8 +1,8 @@
 """Rebuild src/dragoman/data/actors/petrarch-people.index.pickle.gz, the index of PETRARCH people.
 
 Usage: python tools/build_people_index.py
-Run it after tools/import_petrarch_actors.py or after editing a curated file of data/actors/ (the index
-filter reads them); tests/actors/test_people_index.py fails until then, and meanwhile dragoman builds the
+Run it after tools/import_petrarch_actors.py or after editing countries.tsv, sectors.tsv or the code lists (the
+index filter reads them); tests/actors/test_people_index.py fails until then, and meanwhile dragoman builds the
 index from its sources at each start.
 """
 

@@ -19,7 +19,8 @@ dictionary match can trust: two words or more after leading titles ("President",
 or function word inside ("Kosovo Assembly", "Supreme Council of the ..."), no name two countries share.
 They never give bare surnames, never a holder of an office by role, and every name of the curated files
 (and of the user's) wins. ``tools/build_people_index.py`` writes the index; a test rebuilds it from
-its sources, and a stale index (another source or curated file) is rebuilt at load instead of being used.
+its sources (the PETRARCH file and the place and role files its filter reads), and a stale index is rebuilt
+at load instead of being used.
 
 Every code is checked while loading: a country must be a real ISO 3166-1 alpha-3 code (or one of the
 few user-assigned codes listed in ``EXTRA_COUNTRIES``), a sector one of ``sector-codes.tsv``, an actor code
@@ -55,7 +56,10 @@ PACKAGE_FILES = ("sector-codes.tsv", "region-codes.tsv", "countries.tsv", "secto
 CODE_SEGMENTS = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
 PEOPLE_SOURCE = "petrarch-people.tsv"
 PEOPLE_INDEX = "petrarch-people.index.pickle.gz"
-PEOPLE_INDEX_FORMAT = 1
+PEOPLE_INDEX_FORMAT = 2
+# The files the index filter reads (place and role words, codes): editing another curated file does not
+# make the index stale, since curated names win at load time anyway.
+PEOPLE_INDEX_INPUTS = ("sector-codes.tsv", "region-codes.tsv", "countries.tsv", "sectors.tsv")
 
 
 @dataclass(frozen=True)
@@ -449,9 +453,15 @@ def people_index_stamp(folder: Path) -> dict[str, object]:
     """What an index is built from (the source, the curated files its filter reads, the record fields):
     it is valid only for these."""
     files = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
-             for name in (*PACKAGE_FILES, PEOPLE_SOURCE)}
-    return {"format": PEOPLE_INDEX_FORMAT, "files": files,
+             for name in (*PEOPLE_INDEX_INPUTS, PEOPLE_SOURCE)}
+    return {"format": PEOPLE_INDEX_FORMAT, "files": files, "pycountry": _pycountry_version(),
             "fields": [[f.name for f in fields(cls)] for cls in (Entry, Tenure)]}
+
+
+def _pycountry_version() -> str:
+    from importlib.metadata import version
+
+    return version("pycountry")
 
 
 def _index_name(name: str, leading: set[str], inside: set[str]) -> str | None:
@@ -471,7 +481,7 @@ def build_people_index(folder: Path) -> list[tuple[Entry, tuple[str, ...]]]:
     """The people of ``petrarch-people.tsv`` with the normalised names the index keeps for them (see the
     module notes)."""
     curated = _Builder()
-    for name in PACKAGE_FILES:
+    for name in PEOPLE_INDEX_INPUTS:
         curated.load_file(folder / name)
     curated.add_pycountry()
     places = {n for n, es in curated.names.items() if " " not in n
@@ -494,7 +504,7 @@ def build_people_index(folder: Path) -> list[tuple[Entry, tuple[str, ...]]]:
     out = []
     for pid, entry in source.people.items():
         keys = tuple(normalise(n) for n in kept[pid])
-        keys = tuple(k for k in keys if k not in shared and k not in curated.names)
+        keys = tuple(k for k in keys if k not in shared)
         if keys:
             out.append((entry, keys))
     return out
