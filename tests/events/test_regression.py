@@ -192,6 +192,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Palestinian riots against Israel continued.", [("145", "PSE", "ISR", "asserted")]),
     ("South African miners downed tools over pay.", [("143", "ZAF", "ZAF", "asserted")]),
     ("Farmers in Poland blocked a border crossing with Ukraine.", [("144", "POL", "UKR", "asserted")]),
+    # insisting on demands is demanding; the FDD is Burundi's (former) Hutu rebel movement
+    ("Kenya insisted on its demands that Somalia hand over the suspects.", [("100", "KEN", "SOM", "asserted")]),
+    ("Rebels of the FDD insisted on their demands that the Burundian government release prisoners.",
+     [("1053", "BDI", "BDI", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),
