@@ -102,3 +102,10 @@ def test_role_words_name_known_offices(kb: ActorKB) -> None:
     offices = {t.role for p in kb.people.values() for t in p.tenures}
     for word, role in kb.roles.items():
         assert role in offices, f"sectors.tsv: {word!r} -> {role!r}, which no person holds"
+
+
+def test_un_missions_and_rebel_movements_by_name(kb: ActorKB) -> None:
+    (unsmil,) = kb.lookup("United Nations Support Mission in Libya")
+    assert unsmil.org == "UN" and unsmil.code == "IGOUNO"
+    assert kb.lookup("MONUSCO")[0].code == "IGOUNOMIL"
+    assert kb.lookup("Forces for Defence of Democracy")[0].code == "BDIREB"
