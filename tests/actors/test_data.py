@@ -109,3 +109,9 @@ def test_un_missions_and_rebel_movements_by_name(kb: ActorKB) -> None:
     assert unsmil.org == "UN" and unsmil.code == "IGOUNO"
     assert kb.lookup("MONUSCO")[0].code == "IGOUNOMIL"
     assert kb.lookup("Forces for Defence of Democracy")[0].code == "BDIREB"
+
+
+def test_security_services_and_missions_by_name(kb: ActorKB) -> None:
+    assert kb.lookup("SBU")[0].code == "UKRSPY"
+    assert kb.lookup("KFOR")[0].org == "NATO"
+    assert kb.lookup("Air Force One")[0].code == "USAGOV"
