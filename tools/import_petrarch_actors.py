@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=REPO / "tools" / "sources" / "petrarch2")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    kb = ActorKB.load()  # the curated knowledge base: people it names are not imported
+    kb = ActorKB.load(people_index=False)  # the curated knowledge base: people it names are not imported
     report: list[str] = []
     text = convert(args.source, kb, report)
     report_text = "What the import of the Phoenix actor dictionaries could not express\n" + "".join(

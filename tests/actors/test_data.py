@@ -102,3 +102,16 @@ def test_role_words_name_known_offices(kb: ActorKB) -> None:
     offices = {t.role for p in kb.people.values() for t in p.tenures}
     for word, role in kb.roles.items():
         assert role in offices, f"sectors.tsv: {word!r} -> {role!r}, which no person holds"
+
+
+def test_un_missions_and_rebel_movements_by_name(kb: ActorKB) -> None:
+    (unsmil,) = kb.lookup("United Nations Support Mission in Libya")
+    assert unsmil.org == "UN" and unsmil.code == "IGOUNO"
+    assert kb.lookup("MONUSCO")[0].code == "IGOUNOMIL"
+    assert kb.lookup("Forces for Defence of Democracy")[0].code == "BDIREB"
+
+
+def test_security_services_and_missions_by_name(kb: ActorKB) -> None:
+    assert kb.lookup("SBU")[0].code == "UKRSPY"
+    assert kb.lookup("KFOR")[0].org == "NATO"
+    assert kb.lookup("Air Force One")[0].code == "USAGOV"

@@ -63,3 +63,21 @@ def test_the_coder_uses_the_dictionary_only_for_verbs_it_has_no_pattern_for(verb
     doc = make_doc([("Iran", "Iran", "PROPN", "nsubj", 1), ("rushed", "rush", "VERB", "ROOT", 1),
                     ("aid", "aid", "NOUN", "dobj", 1)])
     assert coder.code(doc, mentions(doc)) == []
+
+
+def test_a_phrase_of_another_verb_of_the_block_reads_only_the_object_phrase(verbs: VerbDictionary) -> None:
+    # GRANT's "* &WEAPON" was written for "donate": "Iran issued rifles to Syria" is a grant of arms ...
+    doc = make_doc([("Iran", "Iran", "PROPN", "nsubj", 1), ("issued", "issue", "VERB", "ROOT", 1),
+                    ("rifles", "rifle", "NOUN", "dobj", 1), ("to", "to", "ADP", "dative", 1),
+                    ("Syria", "Syria", "PROPN", "pobj", 3)])
+    pattern = verbs.pattern_for(doc[1])
+    assert pattern is not None and pattern.cameo == "072"
+    # ... "Iran issued a reminder to Syria that it must destroy its weapons" is not (the verb's own code)
+    doc = make_doc([("Iran", "Iran", "PROPN", "nsubj", 1), ("issued", "issue", "VERB", "ROOT", 1),
+                    ("a", "a", "DET", "det", 3), ("reminder", "reminder", "NOUN", "dobj", 1),
+                    ("to", "to", "ADP", "dative", 1), ("Syria", "Syria", "PROPN", "pobj", 4),
+                    ("that", "that", "SCONJ", "mark", 9), ("it", "it", "PRON", "nsubj", 9),
+                    ("must", "must", "AUX", "aux", 9), ("destroy", "destroy", "VERB", "acl", 3),
+                    ("its", "its", "PRON", "poss", 11), ("weapons", "weapon", "NOUN", "dobj", 9)])
+    pattern = verbs.pattern_for(doc[1])
+    assert pattern is not None and pattern.cameo == "060"

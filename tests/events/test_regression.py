@@ -216,6 +216,35 @@ CASES: list[tuple[str, list[Expected]]] = [
     # groups placed by a country
     ("Rebels in Chad attacked a convoy of Sudanese troops.", [("190", "TCD", "SDN", "asserted")]),
     ("The Kurds of northern Iraq demanded autonomy from Baghdad.", [("1043", "IRQ", "IRQ", "asserted")]),
+    # "of" names the target of an invasion or bombardment; "opposed to" in the passive form
+    ("Ethiopian troops launched an invasion of Somalia in December.", [("190", "ETH", "SOM", "asserted")]),
+    ("Pakistan has been opposed to Indian mediation for years.", [("126", "PAK", "IND", "asserted")]),
+    # dismissing a proposal rejects it; accepting or bowing to demands yields to whoever made them
+    ("Houthi rebels dismissed a proposal from Saudi Arabia for a ceasefire.", [("127", "YEM", "SAU", "asserted")]),
+    ("China dismissed the accusations by the United States.", [("110", "CHN", "USA", "asserted")]),
+    ("Mali caved in to demands from Algeria.", [("080", "MLI", "DZA", "asserted")]),
+    ("The Serbian government accepted the demands of the European Union.", [("080", "SRB", "EU", "asserted")]),
+    ("Kyrgyzstan bowed to demands from Russia for a new air base.", [("080", "KGZ", "RUS", "asserted")]),
+    # a welcome given is hosting; preventing a demonstration restricts the freedom of assembly at home
+    ("President Macron gave a warm welcome to the Nigerian president.", [("043", "FRA", "NGA", "asserted")]),
+    ("Egyptian police prevented a demonstration by students in Cairo.", [("1721", "EGY", "EGY", "asserted")]),
+    # calling off or ending a protest is a concession, not a protest; ending a boycott of a state eases it
+    ("Kenyan doctors called off their strike.", [("080", "KEN", "KEN", "asserted")]),
+    ("Saudi Arabia ended its boycott of Qatar.", [("085", "SAU", "QAT", "asserted")]),
+    # admitting inspectors or peacekeepers allows international involvement; an envoy received is a host's visit
+    ("Iran received a team of IAEA inspectors.", [("0862", "IRN", "IAEA", "asserted")]),
+    ("Mali accepted UN peacekeepers.", [("0861", "MLI", "UN", "asserted")]),
+    # a crowd gathering for a demonstration demonstrates
+    ("Hundreds of Kenyans gathered for a demonstration outside parliament.", [("141", "KEN", "KEN", "asserted")]),
+    # riots staged, riots against someone; workers downing tools strike
+    ("Kenyan students staged riots in Nairobi.", [("145", "KEN", "KEN", "asserted")]),
+    ("Palestinian riots against Israel continued.", [("145", "PSE", "ISR", "asserted")]),
+    ("South African miners downed tools over pay.", [("143", "ZAF", "ZAF", "asserted")]),
+    ("Farmers in Poland blocked a border crossing with Ukraine.", [("144", "POL", "UKR", "asserted")]),
+    # insisting on demands is demanding; the FDD is Burundi's (former) Hutu rebel movement
+    ("Kenya insisted on its demands that Somalia hand over the suspects.", [("100", "KEN", "SOM", "asserted")]),
+    ("Rebels of the FDD insisted on their demands that the Burundian government release prisoners.",
+     [("1053", "BDI", "BDI", "asserted")]),
     # nothing to code: a statement without an addressee, an object that is not an actor
     ("Iran said the talks were useful.", []),
     ("Russia criticized the decision.", []),

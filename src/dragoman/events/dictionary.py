@@ -39,6 +39,7 @@ FUNCTION_WORDS = frozenset({"to", "up", "off", "out", "down", "in", "on", "at", 
                             "into", "over", "back", "away", "about", "against", "toward", "towards", "through",
                             "a", "an", "the", "will", "not", "be", "is", "are", "was", "were", "has", "have",
                             "had", "it", "that", "this", "as", "and", "or", "again", "forward", "together"})
+CLAUSES = frozenset({"xcomp", "ccomp"})  # clausal complements: what is said or intended, not the object
 GENERAL_VERBS = frozenset({"see", "go", "leave", "lead", "expect", "want", "need", "face", "call", "take", "give",
                            "come", "make", "get", "keep", "hold", "provide", "bring", "move", "show", "run",
                            "consider", "follow", "continue", "say", "tell", "add", "include", "know", "think",
@@ -129,7 +130,8 @@ class VerbDictionary:
             for phrase in self.phrases.get(entry.block, ()):
                 if speech and phrase.code[:2] >= "14":
                     continue  # "reported an attack": the attack's actors are not the speaker
-                if phrase.applies_to(" ".join(entry.words)) and context.matches(phrase):
+                own = phrase.verb in ("", " ".join(entry.words))
+                if phrase.applies_to(" ".join(entry.words)) and context.matches(phrase, own):
                     if not phrase.code:
                         return None
                     return _pattern(entry, phrase.code, f"petrarch:{entry.block}:{phrase.line}", phrase)
@@ -177,11 +179,13 @@ class _Context:
     before: frozenset[str]
     after: frozenset[str]
     preps: Mapping[str, frozenset[str]]
+    near: frozenset[str] = frozenset()  # the object's noun phrase (see _noun_phrase), no clauses
 
     @classmethod
     def of(cls, verb: Token) -> _Context:
         before: set[str] = set()
         after: set[str] = set()
+        near: set[str] = set()
         preps: dict[str, set[str]] = {}
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "expl"):
@@ -190,23 +194,41 @@ class _Context:
                 _add_prep(child, preps, after)
             elif child.dep_ in OBJECT_DEPS and child.i > verb.i:
                 after |= _forms(child.subtree)
+                if child.dep_ not in CLAUSES:
+                    near |= _forms(_noun_phrase(child))
                 for grand in child.children:
                     if grand.dep_ == "prep":
                         _add_prep(grand, preps, after)
         if verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i:
             before |= _forms([verb.head])
-        return cls(frozenset(before), frozenset(after), MappingProxyType({k: frozenset(v) for k, v in preps.items()}))
+        return cls(frozenset(before), frozenset(after), MappingProxyType({k: frozenset(v) for k, v in preps.items()}),
+                   frozenset(near))
 
-    def matches(self, phrase: Phrase) -> bool:
+    def matches(self, phrase: Phrase, own: bool = True) -> bool:
+        """``own``: the phrase was written for this verb; one written for another verb of its block must find
+        its object words in the object's noun phrase ("donate weapons" makes "issued weapons" a grant of
+        arms, not "issued a reminder that Iraq must give up its weapons")."""
         if not all(words & self.before for words in phrase.before):
             return False
-        if not all(words & self.after for words in phrase.after):
+        if not all(words & (self.after if own else self.near) for words in phrase.after):
             return False
         for prep, words in phrase.preps:
             found = self.preps.get(prep)
             if found is None or not all(w & found for w in words):
                 return False
         return True
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The object's head word with the words before it, and the same of an "of" phrase on it: "a shipment
+    of small arms" -> shipment, small, arms (not the clauses and phrases that follow)."""
+    words = [head, *(c for c in head.children if c.i < head.i)]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    words += [pobj, *(c for c in pobj.children if c.i < pobj.i)]
+    return words
 
 
 def _add_prep(prep: Token, preps: dict[str, set[str]], after: set[str]) -> None:
