@@ -144,6 +144,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # an agreement signed between two armed bodies of one state is between rivals, not the state at work
     ("Libya's unity government and Libya's eastern army signed a permanent ceasefire agreement in Geneva.",
      [("057", "LBY", "LBY", "asserted")]),
+    # a request weighed by someone is made of them; weapons bought are goods, not an army
+    ("Washington has been weighing a Turkish request to buy F-16 fighter jets.",
+     [("020", "TUR", "USA", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

@@ -34,6 +34,8 @@ CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "rioter", "marche
 COPULAS = frozenset({"be", "is", "was", "become", "became", "becomes", "remain", "remains", "remained"})
 # capitalised heads that name a state's own institution ("The Ministry of Foreign Affairs will summon ...")
 INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament", "army", "police"})
+TRADE_VERBS = frozenset({"buy", "sell", "purchase", "acquire", "order", "supply", "deliver", "export", "import",
+                         "procure", "transfer", "provide"})
 SCENE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across"})
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -147,6 +149,8 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     left = min(w.i for w in words)
     doc = token.doc
     text = doc[left:token.i + 1].text
+    if token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in TRADE_VERBS:
+        return None  # "to buy F-16 fighter jets": weapons bought, not an army acting
     region = _region(words, kb)
     if region is not None:  # "European leaders", "West African leaders": the region's body, or no guess
         entries = kb.lookup(region) if region and sector in FOCUS_SECTORS else ()
