@@ -147,6 +147,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a request weighed by someone is made of them; weapons bought are goods, not an army
     ("Washington has been weighing a Turkish request to buy F-16 fighter jets.",
      [("020", "TUR", "USA", "asserted")]),
+    # siding with someone is support; widening or tightening sanctions on someone is a sanction
+    ("Washington, Manila's treaty ally, quickly sided with the Philippines.", [("051", "USA", "PHL", "asserted")]),
+    ("The Security Council tightened the sanctions regime on North Korea.", [("163", "UN", "PRK", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),
