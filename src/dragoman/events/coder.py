@@ -70,9 +70,10 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
                             "kidnapping", "execution", "incident", "provocation", "test", "aggression"})
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
+# Acts whose target a story may leave unnamed, to be read from the story (its other party, its aggressor).
 IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
-# concern and criticism that name no one: aimed at whoever has been using force
-JUDGING_ROOTS = frozenset({"01", "11"})  # measures whose target a story leaves to its subject
+# Concern and criticism that name no one: aimed at whoever has been using force or coercion.
+JUDGING_ROOTS = frozenset({"01", "11"})
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
