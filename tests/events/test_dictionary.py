@@ -81,3 +81,19 @@ def test_a_phrase_of_another_verb_of_the_block_reads_only_the_object_phrase(verb
                     ("its", "its", "PRON", "poss", 11), ("weapons", "weapon", "NOUN", "dobj", 9)])
     pattern = verbs.pattern_for(doc[1])
     assert pattern is not None and pattern.cameo == "060"
+
+
+def test_misleading_defaults_are_left_to_phrases(verbs: VerbDictionary) -> None:
+    # "Kenya pushed back al-Shabaab" is no demand (DEMAND's default for push) ...
+    doc = make_doc([("Kenya", "Kenya", "PROPN", "nsubj", 1), ("pushed", "push", "VERB", "ROOT", 1),
+                    ("back", "back", "ADP", "prt", 1), ("militants", "militant", "NOUN", "dobj", 1)])
+    assert verbs.pattern_for(doc[1]) is None
+    # ... "Kenya pushed for a ceasefire" is an appeal, by the phrase written for it
+    doc = make_doc([("Kenya", "Kenya", "PROPN", "nsubj", 1), ("pushed", "push", "VERB", "ROOT", 1),
+                    ("for", "for", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
+                    ("ceasefire", "ceasefire", "NOUN", "pobj", 2)])
+    pattern = verbs.pattern_for(doc[1])
+    assert pattern is not None and pattern.cameo == "0256"
+    doc = make_doc([("China", "China", "PROPN", "nsubj", 1), ("interfered", "interfere", "VERB", "ROOT", 1),
+                    ("with", "with", "ADP", "prep", 1), ("shipping", "shipping", "NOUN", "pobj", 2)])
+    assert verbs.pattern_for(doc[1]) is None

@@ -43,7 +43,10 @@ CLAUSES = frozenset({"xcomp", "ccomp"})  # clausal complements: what is said or 
 GENERAL_VERBS = frozenset({"see", "go", "leave", "lead", "expect", "want", "need", "face", "call", "take", "give",
                            "come", "make", "get", "keep", "hold", "provide", "bring", "move", "show", "run",
                            "consider", "follow", "continue", "say", "tell", "add", "include", "know", "think",
-                           "join"})
+                           "join",
+                           # defaults that misread everyday uses: "push back the militants" is no demand,
+                           # "interfered with shipping" no aid, "keep competing with China" no disapproval
+                           "push", "interfere", "compete"})
 
 
 @dataclass(frozen=True)
