@@ -81,8 +81,8 @@ class MentionFinder:
         # Acronyms ("US", "UN") must match their case: "us" is a pronoun, "who" is not the WHO.
         folded_acronyms = {normalise(a) for a in kb.acronyms}
         folded = [n for n in kb.names if n not in folded_acronyms]
-        self.matcher.add("ACTOR", [nlp.make_doc(n) for n in folded])
-        self.exact.add("ACTOR", [nlp.make_doc(n) for n in sorted(kb.acronyms)])
+        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(folded)))
+        self.exact.add("ACTOR", list(nlp.tokenizer.pipe(sorted(kb.acronyms))))
         self.person_names = sorted({n for n, es in kb.names.items() if any(e.kind == "person" for e in es)})
         self.place_names = sorted(n for n, es in kb.names.items()
                                   if len(n) >= 6 and n not in folded_acronyms
