@@ -150,6 +150,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # siding with someone is support; widening or tightening sanctions on someone is a sanction
     ("Washington, Manila's treaty ally, quickly sided with the Philippines.", [("051", "USA", "PHL", "asserted")]),
     ("The Security Council tightened the sanctions regime on North Korea.", [("163", "UN", "PRK", "asserted")]),
+    # travelling somewhere "for talks with X" is talking with X
+    ("Indonesia's foreign minister flew to Canberra for talks with her Australian counterpart.",
+     [("042", "IDN", "AUS", "asserted"), ("040", "IDN", "AUS", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),
