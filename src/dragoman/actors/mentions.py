@@ -23,10 +23,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
+from typing import cast
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -81,8 +83,9 @@ class MentionFinder:
         # Acronyms ("US", "UN") must match their case: "us" is a pronoun, "who" is not the WHO.
         folded_acronyms = {normalise(a) for a in kb.acronyms}
         folded = [n for n in kb.names if n not in folded_acronyms]
-        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(folded)))
-        self.exact.add("ACTOR", list(nlp.tokenizer.pipe(sorted(kb.acronyms))))
+        tokenizer = cast(Tokenizer, nlp.tokenizer)  # one batch, not one make_doc per name
+        self.matcher.add("ACTOR", list(tokenizer.pipe(folded)))
+        self.exact.add("ACTOR", list(tokenizer.pipe(sorted(kb.acronyms))))
         self.person_names = sorted({n for n, es in kb.names.items() if any(e.kind == "person" for e in es)})
         self.place_names = sorted(n for n, es in kb.names.items()
                                   if len(n) >= 6 and n not in folded_acronyms
