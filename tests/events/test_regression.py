@@ -153,6 +153,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # travelling somewhere "for talks with X" is talking with X
     ("Indonesia's foreign minister flew to Canberra for talks with her Australian counterpart.",
      [("042", "IDN", "AUS", "asserted"), ("040", "IDN", "AUS", "asserted")]),
+    # pleasantries exchanged or hands shaken are a meeting
+    ("Gustavo Petro shook hands with Nicolas Maduro.", [("040", "COL", "VEN", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),
