@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -27,8 +28,10 @@ class Document:
     origin: str | None = None  # file path, "<stdin>", or URL the document came from
     meta: tuple[tuple[str, str], ...] = field(default=())
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
+        # hashed once: every event of the document uses it for its id, and a document may be 20 MB with
+        # 80,000 events (hashing per event made coding it quadratic)
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 

@@ -7,7 +7,8 @@ is therefore cut into parts, each ending after a blank line where it can, else a
 sentence end, any whitespace, and only as a last resort inside a word. The parts are parsed one at a
 time and each is coded on its own; its events' character offsets and sentence numbers are then shifted
 onto the whole text, so evidence offsets index the stored text exactly as for a short document. Memory
-stays bounded by one part, whatever the length of the document. Short documents are untouched: parsed
+for parsing stays bounded by one part, whatever the length of the document; the events of every part
+are kept (about 3.5 KB each) until the document is stored. Short documents are untouched: parsed
 in batches as before, their events unchanged.
 
 What is lost at a cut: a sentence never spans two parts (cuts fall between sentences where the text has
