@@ -155,6 +155,12 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("042", "IDN", "AUS", "asserted"), ("040", "IDN", "AUS", "asserted")]),
     # pleasantries exchanged or hands shaken are a meeting
     ("Gustavo Petro shook hands with Nicolas Maduro.", [("040", "COL", "VEN", "asserted")]),
+    # "the Council" of a story that has named no organisation is a body of its state; a decision to recall
+    # one's own ambassador is aimed at the story's other party
+    ("Turkish troops shelled a resort in Iraq, and Turkish drones struck a village in Iraq. Iraq's prime "
+     "minister chaired an emergency meeting. Following deliberations, the Council decided the following:\n\n"
+     "First: to recall Iraq's ambassador in Ankara.",
+     [("194", "TUR", "IRQ", "asserted"), ("195", "TUR", "IRQ", "asserted"), ("161", "IRQ", "TUR", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

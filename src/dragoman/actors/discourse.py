@@ -61,7 +61,7 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
-        new = _organisation_reference(token, out, kb) or _affiliated_person(token, taken) \
+        new = _organisation_reference(token, out, kb, focus) or _affiliated_person(token, taken) \
             or _copular_identity(token, taken) or _role_phrase(token, out, taken, kb, focus)
         if new is None or any(i in taken for i in range(new.start, new.end)):
             continue
@@ -73,7 +73,8 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
     return resolve_references(doc, sorted(out, key=lambda m: m.start), kb, date)
 
 
-def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB) -> Mention | None:
+def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
+                            focus: str | None = None) -> Mention | None:
     ref = kb.reference(token.lower_)
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return None  # "the International Civil Aviation Organization": a name of its own, not a reference
@@ -82,7 +83,12 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB) 
         return None
     before = [m for m in mentions if m.start < token.i and m.actor.org and m.kind in ("org", "role")]
     if not before:
-        return None
+        if focus is None or token.pos_ != "PROPN" or token.is_lower:
+            return None
+        # "the Council decided" in a story that has named no organisation: a body of the story's state
+        actor = Actor(text=token.text, name=focus, code=focus + "GOV", country=focus, sector="GOV",
+                      how="discourse:focus country (a body of its state)", entry=f"implied:{focus}")
+        return Mention(token.i, token.i + 1, token.i, actor, "role")
     antecedent = max(before, key=lambda m: m.start)
     actor = replace(antecedent.actor, text=token.text, how=f"discourse:organisation ({antecedent.actor.text})")
     return Mention(token.i, token.i + 1, token.i, actor, "org-reference")

@@ -78,6 +78,7 @@ ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
+DECIDER = "subject of the decision list"
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
 ACTING_NOTES = frozenset(f"source by {role}" for role in ACTING_ROLES)
 COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
@@ -226,7 +227,7 @@ class EventCoder:
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
-        acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT)) \
+        acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT) or source_role == DECIDER) \
             and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
                 and not pattern.target_optional and not pattern.domestic and acting \
@@ -743,7 +744,7 @@ def _decided_by(trigger: Token, pattern: Pattern, index: MentionIndex) -> tuple[
         last = [t for t in sent if not t.is_space]
         if last and last[-1].text == ":":
             found, _role = _fill(sent.root, ("subject",), pattern, index)
-            return found, "subject of the decision list"
+            return found, DECIDER
     return [], ""
 
 
