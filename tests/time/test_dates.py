@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -285,3 +286,13 @@ def test_would_looks_ahead_from_a_past_report(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("An official said Washington would ask the council to meet on Friday.")
     ask = EventDater().event_date(doc, event(doc, "ask", "planned"), REF)
     assert ask is not None and ask.start == "2023-03-31"
+
+
+@pytest.mark.model
+def test_a_threat_without_a_day_of_its_own_is_dated_when_made(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Iraq reserves its full right to respond to these aggressions.")
+    respond = event(doc, "respond", "planned")
+    threat = EventDater().event_date(doc, replace(respond, cameo="138"), REF)
+    assert threat is not None and threat.start == REF.date.isoformat() and threat.source == "document"
+    # a planned act that is no threat or promise (a visit) has no day until the text gives one
+    assert EventDater().event_date(doc, replace(respond, cameo="042"), REF) is None

@@ -49,6 +49,7 @@ from dragoman.time.gatherings import earlier, references
 
 _CACHE = "dragoman.time.expressions"  # doc.user_data key: the doc's date expressions, found once
 UNDATED_MODALITIES = {"planned", "hypothetical"}
+STATED_INTENT_ROOTS = frozenset({"03", "13"})  # intents and threats: said on a day, whatever they promise
 NARRATIVE_KINDS = frozenset({"iso", "mdy", "dmy", "weekday", "day"})  # dates and named days
 NARRATIVE_WINDOW = 2  # sentences before an undated event in which the story's last day is looked for
 LATER_WINDOW = 6  # "Three days later": the day it counts from may be a paragraph back
@@ -106,7 +107,11 @@ class EventDater:
             return date
         planned = event.modality in UNDATED_MODALITIES or tense(trigger) == "future"
         if planned:  # "would ask the Council to hold a meeting on Wednesday": the plan's day
-            return _planned_date(trigger, found, reference.date)
+            plan = _planned_date(trigger, found, reference.date)
+            if plan is not None or event.code[:2] not in STATED_INTENT_ROOTS:
+                return plan
+            # a threat or a promise with no day of its own is an event of the day it is made ("Iraq
+            # reserves the right to respond"): the statement's day, as for what is done
         if reference.date is None or background(trigger):
             return None
         complement = _complement_date(trigger, found, reference.date)
