@@ -163,6 +163,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("194", "TUR", "IRQ", "asserted"), ("195", "TUR", "IRQ", "asserted"), ("161", "IRQ", "TUR", "asserted")]),
     # a complaint prepared or filed "against X" is aimed at X, wherever it is sent
     ("Iraq prepared a complaint to the UN Security Council against Turkey.", [("114", "IRQ", "TUR", "planned")]),
+    # "summoned X to protest": the purpose infinitive is the summons, not a demonstration
+    ("Iran's foreign ministry summoned Britain's top diplomat in Tehran to protest.",
+     [("114", "IRN", "GBR", "asserted")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),

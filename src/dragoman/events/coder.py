@@ -254,6 +254,9 @@ class EventCoder:
         if not pairs:
             return []
         code = _refined(trigger)
+        if code[:2] == DEMONSTRATION[:2] and token.dep_ == "advcl" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return []  # "summoned the diplomat to protest", "marched to protest the law": the act is the verb's
         if code == DEMONSTRATION and all(_state_itself(s, doc) for s, _ in pairs):
             # "The Philippines protested": a state does not take to the streets; it complains officially,
             # to whoever has been acting against it, not to its own people
