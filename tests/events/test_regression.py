@@ -166,6 +166,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "summoned X to protest": the purpose infinitive is the summons, not a demonstration
     ("Iran's foreign ministry summoned Britain's top diplomat in Tehran to protest.",
      [("114", "IRN", "GBR", "asserted")]),
+    # writing to someone (with a proposal) is an appeal to them
+    ("Guterres said he had written to Putin last week with proposals to keep the deal alive.",
+     [("020", "UN", "RUS", "claimed")]),
     # "the killings" names an act reported earlier even when that act named no target: its perpetrator
     ("Gunmen from the Somali group al-Shabaab killed dozens of people on Friday. The African Union "
      "condemned the killings.", [("111", "AU", "SOM", "asserted")]),
