@@ -7,6 +7,7 @@ Storage, query, export and evaluation read and write only these.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
@@ -166,6 +167,17 @@ def _place_record(place: Place | None) -> dict[str, Any] | None:
         "feature": place.feature,
         "text": place.text,
     }
+
+
+def unique_events(events: Sequence[Event]) -> list[Event]:
+    """The events a store keeps of one document: the first of each event id."""
+    seen: set[str] = set()
+    kept = []
+    for event in events:
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            kept.append(event)
+    return kept
 
 
 def make_event_id(doc_id: str, content_hash: str, start_char: int, cameo: str,

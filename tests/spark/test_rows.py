@@ -9,7 +9,7 @@ from dragoman.export.flat import flatten
 from dragoman.export.tables import parquet_schema
 from dragoman.ingest import Fields
 from dragoman.ingest.readers import read_sources
-from dragoman.records import Document
+from dragoman.records import Document, unique_events
 from dragoman.spark.rows import (
     EXTRA_EVENT_COLUMNS,
     event_output_row,
@@ -17,7 +17,6 @@ from dragoman.spark.rows import (
     file_items,
     line_item,
     output_event,
-    unique_events,
 )
 from dragoman.store.clusters import CLUSTER_COLUMNS
 from tests.store.corpus import IRN, articles

@@ -21,7 +21,15 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.coref import resolve_references
 from dragoman.actors.kb import ActorKB
-from dragoman.actors.mentions import PLACING_PREPS, Mention, entry_actor, named_by, phrase_words, place_of
+from dragoman.actors.mentions import (
+    MISSIONS,
+    PLACING_PREPS,
+    Mention,
+    entry_actor,
+    named_by,
+    phrase_words,
+    place_of,
+)
 from dragoman.records import Actor
 
 STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
@@ -37,7 +45,6 @@ INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "pa
 TRADE_VERBS = frozenset({"buy", "sell", "purchase", "acquire", "order", "supply", "deliver", "export", "import",
                          "procure", "transfer", "provide"})
 SCENE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across"})
-MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})

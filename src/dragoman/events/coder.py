@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -200,13 +201,18 @@ class EventCoder:
         sources, source_role = _fill(token, pattern.source, pattern, index)
         if not sources and pattern.domestic:
             sources, source_role = _people_of_place(token, index)
-        referents = sorted(earlier + halves, key=lambda e: e.trigger)
+
+        @cache
+        def referents() -> list[CodedEvent]:
+            """The acts coded before this trigger, events and halves, in text order: sorted only when a
+            reference needs them (a long document has thousands of triggers)."""
+            return sorted(earlier + halves, key=lambda e: e.trigger)
+
         if not sources and pattern.cameo[:2] in FORCE_ROOTS:
-            sources, source_role = self._acting_event(token, referents, s_index)
+            sources, source_role = self._acting_event(token, referents(), s_index)
         if not sources:
             sources, source_role = _decided_by(token, pattern, index)
-        first_subject = next(iter(role_heads(token, "subject")), None)
-        if not sources and first_subject is not None and first_subject.lemma_.lower() in DOCUMENT_NOUNS:
+        if not sources and _said_by_a_text(token):
             # "the resolution deplores ...", "the communique called on ...": the body whose text it is
             sources, source_role = _body(token, index), "body (its text)"
         if not sources:
@@ -218,7 +224,7 @@ class EventCoder:
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
         if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
-            targets, target_role = self._event_reference(token, sources, referents, s_index)
+            targets, target_role = self._event_reference(token, sources, referents(), s_index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -235,7 +241,7 @@ class EventCoder:
                          and role_heads(token, "object")):
             # (coercion whose object names no party acts on a thing, not on the story's other side: "seized
             # power", "confiscated the cargo")
-            targets, target_role = _aggressor(token, sources, referents) if pattern.cameo[:2] in JUDGING_ROOTS \
+            targets, target_role = _aggressor(token, sources, referents()) if pattern.cameo[:2] in JUDGING_ROOTS \
                 else _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         hosted = _hosted_parties(pattern, targets, target_role, source_role, pairs)
@@ -261,14 +267,13 @@ class EventCoder:
             # "The Philippines protested": a state does not take to the streets; it complains officially,
             # to whoever has been acting against it, not to its own people
             code = OFFICIAL_PROTEST
-            against, target_role = _aggressor(token, sources, referents)
+            against, target_role = _aggressor(token, sources, referents())
             pairs = [(s, t if t is not None and t.actor.country != s.actor.country else next(iter(against), None))
                      for s, t in pairs]
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 return []
         reading = read_modality(token)
-        doc = sent.doc
         out = []
         for source, target in pairs:
             modality, reporter, cue = reading.modality, reading.reporter, reading.cue
@@ -749,6 +754,12 @@ def _decided_by(trigger: Token, pattern: Pattern, index: MentionIndex) -> tuple[
             found, _role = _fill(sent.root, ("subject",), pattern, index)
             return found, DECIDER
     return [], ""
+
+
+def _said_by_a_text(trigger: Token) -> bool:
+    """The trigger's first subject is a resolution, communique or declaration."""
+    heads = role_heads(trigger, "subject")
+    return bool(heads) and heads[0].lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _body(trigger: Token, index: MentionIndex) -> list[Mention]:

@@ -28,7 +28,7 @@ from dragoman.ingest import Fields, language_problem
 from dragoman.ingest.readers import READERS
 from dragoman.parallel import process_pipeline
 from dragoman.pipeline import Settings
-from dragoman.records import Document, Event
+from dragoman.records import Document, Event, unique_events
 from dragoman.spark.rows import (
     DOCUMENT_SCHEMA,
     document_row,
@@ -37,7 +37,6 @@ from dragoman.spark.rows import (
     file_items,
     line_item,
     record_item,
-    unique_events,
 )
 from dragoman.store.clusters import assign_in_order, block_key
 

@@ -95,17 +95,6 @@ def document_row(doc_index: int, document: Document, n_events: int) -> dict[str,
             "n_events": n_events, "text": document.text}
 
 
-def unique_events(events: list[Event]) -> list[Event]:
-    """The events a store keeps of one document: the first of each event id."""
-    seen: set[str] = set()
-    kept = []
-    for event in events:
-        if event.event_id not in seen:
-            seen.add(event.event_id)
-            kept.append(event)
-    return kept
-
-
 def event_output_row(doc_index: int, event_index: int, event: Event) -> dict[str, Any]:
     """One row of ``events/`` before clustering (``cluster_id`` is set by the cluster step); it holds
     every column cluster assignment reads (``store.clusters.CLUSTER_COLUMNS``)."""

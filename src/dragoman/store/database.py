@@ -27,7 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from dragoman.errors import StoreError, StoreUnavailableError
-from dragoman.records import Document, Event
+from dragoman.records import Document, Event, unique_events
 from dragoman.store.clusters import CLUSTER_COLUMNS, Cluster, DocumentInfo, assign_clusters, make_cluster, recluster
 from dragoman.store.migrations import MIGRATIONS
 from dragoman.store.query import EventFilter, conditions
@@ -153,7 +153,7 @@ class Store:
                     url=document.url, published=document.published, origin=document.origin,
                     ingested_at=_now(), n_events=len(doc_events), text=document.text,
                     outlet=outlet(document.url), meta=json.dumps(dict(document.meta)) if document.meta else None))
-                unique = _unique_events(doc_events)
+                unique = unique_events(doc_events)
                 keys = [_cluster_columns(event_row(e)) for e in unique]
                 if keys:
                     assign_clusters(conn, keys)
@@ -322,16 +322,6 @@ def outlet(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
-
-
-def _unique_events(doc_events: Sequence[Event]) -> list[Event]:
-    seen: set[str] = set()
-    unique = []
-    for e in doc_events:
-        if e.event_id not in seen:
-            seen.add(e.event_id)
-            unique.append(e)
-    return unique
 
 
 def _cluster_columns(row: dict[str, Any]) -> dict[str, Any]:
