@@ -37,6 +37,10 @@ CONTROL_VERBS = frozenset({
     "order", "push", "invite", "allow", "permit", "help", "tell", "lobby", "implore", "oblige", "require",
     "instruct", "authorize", "authorise", "enable", "prompt", "induce", "spur", "advise", "request", "coerce",
     "call", "appeal", "challenge", "warn", "let"})
+# Verbs that are acts of speech: coordinated with a reported clause, they are the reporter's own acts.
+SPEECH_ACTS = frozenset({
+    "accuse", "blame", "urge", "call", "demand", "condemn", "criticize", "criticise", "denounce", "warn",
+    "deny", "reject", "ask", "appeal", "threaten", "praise", "welcome", "vow", "pledge", "promise", "insist"})
 # Nouns of pressure whose "on X" names who is to act: "put pressure on X to agree", "X's pressure on Y to".
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
@@ -97,15 +101,29 @@ class MentionIndex:
                     self._collect(child, found, depth + 1)
                     if len(found) > before:
                         break
-        for child in token.children:
-            if child.dep_ == "conj":
+        # the members coordinated with it; a list the parser broke at a long name ("by X, the Democratic
+        # People's Republic of Korea, Y and Z": the name an apposition, the rest coordinated inside it)
+        span = range(mention.start, mention.end) if mention is not None and mention.start <= token.i < mention.end \
+            else range(token.i, token.i + 1)
+        for child in [c for i in span for c in token.doc[i].children if c.i not in span]:
+            if child.dep_ == "conj" or (child.dep_ == "appos" and mention is not None and self._listed(child, mention)):
                 self._collect(child, found, depth)
+
+    def _listed(self, appos: Token, first: Mention) -> bool:
+        """An apposition that is a list's next member: another state's name, followed by further members."""
+        named = self.at(appos)
+        if named is None:
+            named = next((m for t in appos.subtree if (m := self.at(t)) is not None), None)
+        return named is not None and named.actor.country not in (None, first.actor.country) \
+            and any(t.dep_ == "conj" and t.head.i >= named.start for t in appos.subtree)
 
     def _enumerated(self, token: Token, found: list[Mention]) -> None:
         """ "the three countries involved, i.e. Germany, France and Britain": the listed members."""
         for t in token.subtree:
             if t.lower_ in ENUMERATORS and t.head.i != t.i:
-                self._collect(t.head, found, depth=4)
+                # "i.e." hangs on the first member; "including" is a preposition whose object is
+                for member in [c for c in t.children if c.dep_ == "pobj"] if t.dep_ == "prep" else [t.head]:
+                    self._collect(member, found, depth=4)
                 return
 
 
@@ -177,8 +195,12 @@ def subjects(verb: Token) -> list[Token]:
         inherited = subjects(head)
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
             # "X noted that the talks are final, and invited Y": a coordinated verb phrase the parser hung
-            # on the reported clause may belong to the reporting verb; its subject is a fallback
-            inherited += subjects(head.head)
+            # on the reported clause may belong to the reporting verb; its subject is a fallback, and the
+            # first choice when the verb is itself an act of speech ("X said Y had fired on Z, and accused W")
+            speaker = subjects(head.head)
+            # (not when the report comes last: "X and Y spoke and condemned it, the White House said")
+            first = verb.lemma_.lower() in SPEECH_ACTS and head.head.i < head.i
+            inherited = speaker + inherited if first else inherited + speaker
         return inherited
     # "X is willing to send troops": an adjective's subject is its copula's
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):

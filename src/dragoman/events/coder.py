@@ -100,6 +100,9 @@ REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack
 # claim of responsibility claims a use of force (its target is the target).
 ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
 # Verbs whose object is followed by what it is judged to be ("called X reckless", "described X as").
+# Verbs that address what they report to someone ("notified X that it objected", "told X it would not
+# attend"): the addressee is the other party of an act reported without one.
+ADDRESSING = frozenset({"tell", "inform", "notify", "assure", "brief", "warn", "remind", "write", "signal"})
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
@@ -229,6 +232,8 @@ class EventCoder:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
+        if not targets and pattern.kind == "event":
+            targets, target_role = _addressee(token, sources, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
@@ -370,6 +375,21 @@ class EventCoder:
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _addressee(token: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "X notified Y, Z and the UN that it objected to the deal": an act reported to an addressee, with no
+    other party of its own, is aimed at the addressee."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in ADDRESSING:
+        return [], ""
+    own = {_party(s) for s in sources}
+    found = [m for role in ("object", "dative") for head in role_heads(verb, role) for m in index.in_phrase(head)
+             if _party(m) not in own]
+    return _unique(found), f"addressee of {verb.text!r}" if found else ""
 
 
 def _count(noun: Token) -> int:
