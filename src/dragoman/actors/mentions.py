@@ -109,6 +109,8 @@ class MentionFinder:
         for span, entry in sorted((p for p in resolved if p[1] is not None),
                                   key=lambda p: (KIND_ORDER.get(p[1].kind, 9), p[0].start)):  # type: ignore[union-attr]
             assert entry is not None
+            if entry.country is None and not entry.code.startswith(("IGO", "NGO")) and _cut_short(span):
+                continue  # "the West" of "the West African bloc": a longer name the dictionary lacks
             mention = self._expand(doc, span, entry, reference_date)
             if mention is not None:
                 self._place(mention, found, taken)
@@ -424,6 +426,17 @@ def _strip_possessive(span: Span) -> str:
 
 def _same_initial(a: str, b: str) -> bool:
     return a[:1] == b[:1]
+
+
+def _cut_short(span: Span) -> bool:
+    """The span ("the West") is only the first words of a longer capitalised name ("the West African bloc"):
+    its last word modifies a capitalised word right after it."""
+    doc = span.doc
+    if span.end >= len(doc) or span[0].lower_ != "the":
+        return False
+    after, last = doc[span.end], doc[span.end - 1]
+    return after.is_title and after.pos_ in ("PROPN", "ADJ") and last.dep_ in ("compound", "amod") \
+        and last.head.i >= span.end
 
 
 def _cased(span: Span) -> bool:

@@ -78,7 +78,9 @@ class MentionIndex:
         """The actors an argument phrase headed by ``token`` names, one per coordinated member."""
         found: list[Mention] = []
         self._collect(token, found, depth=0)
-        if not found or all(m.actor.how.startswith(GUESSED) for m in found):
+        listing = any(c.dep_ == "prep" and c.lower_ in ENUMERATORS for c in token.children)
+        if not found or listing or all(m.actor.how.startswith(GUESSED) for m in found):
+            # ("Western governments, including X and Y": the members listed, not the group)
             listed: list[Mention] = []
             self._enumerated(token, listed)  # "politicians from the three countries, i.e. X, Y and Z"
             found = listed or found
@@ -193,13 +195,16 @@ def subjects(verb: Token) -> list[Token]:
         if verb.dep_ in ("xcomp", "conj") and is_passive(head):
             return _passive_subjects(head)  # "X is set to hold", "X was indicted and will resign"
         inherited = subjects(head)
-        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
+        clause = head
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head  # "said the text would not help end the war and accused X": "help"
+        if verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.i != clause.i:
             # "X noted that the talks are final, and invited Y": a coordinated verb phrase the parser hung
             # on the reported clause may belong to the reporting verb; its subject is a fallback, and the
             # first choice when the verb is itself an act of speech ("X said Y had fired on Z, and accused W")
-            speaker = subjects(head.head)
+            speaker = subjects(clause.head)
             # (not when the report comes last: "X and Y spoke and condemned it, the White House said")
-            first = verb.lemma_.lower() in SPEECH_ACTS and head.head.i < head.i
+            first = verb.lemma_.lower() in SPEECH_ACTS and clause.head.i < clause.i
             inherited = speaker + inherited if first else inherited + speaker
         return inherited
     # "X is willing to send troops": an adjective's subject is its copula's

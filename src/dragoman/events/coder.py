@@ -100,6 +100,7 @@ REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack
 # claim of responsibility claims a use of force (its target is the target).
 ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
 # Verbs whose object is followed by what it is judged to be ("called X reckless", "described X as").
+WISHING = frozenset({"want", "wish", "prefer", "like"})  # "wants X to do": X's act is only wished
 # Verbs that address what they report to someone ("notified X that it objected", "told X it would not
 # attend"): the addressee is the other party of an act reported without one.
 ADDRESSING = frozenset({"tell", "inform", "notify", "assure", "brief", "warn", "remind", "write", "signal"})
@@ -278,6 +279,8 @@ class EventCoder:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 return []
+        if _wished_of_another(token):
+            return []
         reading = read_modality(token)
         out = []
         for source, target in pairs:
@@ -375,6 +378,14 @@ class EventCoder:
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _wished_of_another(token: Token) -> bool:
+    """ "Moscow does not want Iran to reach a deal": what one actor wishes another would do is no act of
+    either (an appeal, when made, is coded from its own verb)."""
+    return any(t.dep_ == "ccomp" and t.head.lemma_.lower() in WISHING
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in clause_chain(token))
 
 
 def _addressee(token: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
@@ -790,7 +801,7 @@ def _body(trigger: Token, index: MentionIndex) -> list[Mention]:
     for m in sorted(index.mentions, key=lambda m: -m.start):
         if m.start >= sent.end or (m.start < sent.start and m.start < first):
             continue
-        if m.actor.org and (m.actor.sector or "IGO") == "IGO":
+        if m.actor.org and (m.actor.sector or "IGO") == "IGO" and m.actor.code.startswith("IGO"):
             actor = replace(m.actor, how=f"{m.actor.how}+the body last named")
             return [replace(m, actor=actor)]
     return []
