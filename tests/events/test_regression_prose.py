@@ -34,6 +34,14 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Iran's president blamed the West for the unrest.", [("112", "IRN", "WST", "asserted")]),
     # what one actor wishes another would do is no act
     ("Beijing does not want Manila to sign a pact with Tokyo.", []),
+    # the members of a group reference act on one another, once per pair
+    ("India and China clashed in 2020. Since then the two sides have pulled back from the disputed valley.",
+     [("190", "IND", "CHN", "asserted"), ("087", "IND", "CHN", "asserted")]),
+    # a person's name said again where the tagger sees no entity; a surname after a title
+    ("Prime Minister Narendra Modi spoke on Monday. Modi then met Kishida.", [("040", "IND", "JPN", "asserted")]),
+    ("President Biden thanked President Widodo for his hospitality.", [("051", "USA", "IDN", "asserted")]),
+    # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
+    ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
 
 

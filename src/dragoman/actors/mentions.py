@@ -280,6 +280,20 @@ class MentionFinder:
             self._place(mention, found, taken)
             for k in range(ent.start, ent.end):
                 aliases.setdefault(normalise(doc[k:ent.end].text), actor)
+        # a name the tagger found no entity for ("Modi and President Xi exchanged ..."): one capitalised
+        # word that is part of a person's name given elsewhere in the document, or a surname after a title
+        for token in doc:
+            if token.i in taken or token.pos_ != "PROPN" or not token.is_title \
+                    or (token.ent_type_ and token.ent_type_ not in MISREAD_PERSON_LABELS):
+                continue
+            before = doc[token.i - 1] if token.i > 0 else None
+            titled = before is not None and (self.kb.reference(before.lower_) or ("", ""))[0] == "person" \
+                and before.is_title
+            if not titled and fold(normalise(token.text)) not in aliases:
+                continue
+            actor = self._person(doc[token.i:token.i + 1], aliases, date, exact=True)
+            if actor is not None:
+                self._place(Mention(token.i, token.i + 1, token.i, actor, "person"), found, taken)
 
     def _person(self, ent: Span, aliases: dict[str, Actor], date: dt.date | None,
                 exact: bool = False) -> Actor | None:

@@ -103,6 +103,7 @@ ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18",
 WISHING = frozenset({"want", "wish", "prefer", "like"})  # "wants X to do": X's act is only wished
 # Verbs that address what they report to someone ("notified X that it objected", "told X it would not
 # attend"): the addressee is the other party of an act reported without one.
+ADDRESSED_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "16"})  # acts of speech, to someone
 ADDRESSING = frozenset({"tell", "inform", "notify", "assure", "brief", "warn", "remind", "write", "signal"})
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -233,7 +234,7 @@ class EventCoder:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
-        if not targets and pattern.kind == "event":
+        if not targets and pattern.kind == "event" and pattern.cameo[:2] in ADDRESSED_ROOTS:
             targets, target_role = _addressee(token, sources, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
@@ -302,7 +303,8 @@ class EventCoder:
                 + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
                 + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ()) \
                 + ((f"{modality} {code} -> intent {final}",) if final != code else ()) \
-                + (("symmetric: the parties act on one another",) if pattern.mutual and target_role == "" else ())
+                + (("symmetric: the parties act on one another",)
+                   if (pattern.mutual or source.kind == "group-reference") and target_role == "" else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
                 source=source, target=target, modality=modality, attribution=attribution,
@@ -830,7 +832,8 @@ def _members(mention: Mention) -> list[Mention]:
 def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
            collective: bool = False) -> list[tuple[Mention, Mention | None]]:
     """One (source, target) pair per actor pair. Without a target, the coordinated sources of a mutual
-    event ("Iran and Russia signed", "the two sides discussed") act on one another: two parties give one
+    event ("Iran and Russia signed", "the two sides discussed"), and the members of a group reference
+    in any event ("the two sides pulled back"), act on one another: two parties give one
     event; three or more ("deputy ministers of Syria, Turkey, Iran and Russia are to meet") one event per
     unordered pair of parties (each marked symmetric in its notes). A collective target ("mediation between
     X and Y", "calm between the two countries") is one party to a non-mutual event, recorded by its first
@@ -843,7 +846,8 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     source_codes = {s.actor.code for s in source_list}
     target_list = [t for t in _unique(target_list)
                    if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
-    if not target_list and pattern.mutual and len(source_list) > 1:
+    if not target_list and len(source_list) > 1 and (pattern.mutual or any(len(s.members) > 1 for s in sources)):
+        # (also a group reference with no other party: "the two sides pulled back" from one another)
         return list(combinations(source_list, 2))
     if not target_list:
         return [(s, None) for s in source_list]
