@@ -40,6 +40,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a person's name said again where the tagger sees no entity; a surname after a title
     ("Prime Minister Narendra Modi spoke on Monday. Modi then met Kishida.", [("040", "IND", "JPN", "asserted")]),
     ("President Biden thanked President Widodo for his hospitality.", [("051", "USA", "IDN", "asserted")]),
+    # a full name with a middle initial is the known person of that surname; "The President" of a readout
+    # is the first president it named
+    ("President Joseph R. Biden met President Joko Widodo of Indonesia on Monday. The President thanked "
+     "President Widodo for his hospitality.", [("040", "USA", "IDN", "asserted"), ("051", "USA", "IDN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -303,12 +303,20 @@ class MentionFinder:
             tail = " ".join(key.split()[k:])
             if tail in aliases:
                 return replace(aliases[tail], text=ent.text, how="coreference:name")
-        if len(key.split()) == 1:
+        words = key.split()
+        if len(words) == 1:
             people = self.kb.surnames.get(key, ())
             countries = {p.country or p.org for p in people}
             if len(countries) == 1:
                 current = [p for p in people if p.tenure_at(date)[1] in ("dated", "latest")] or list(people)
                 return entry_actor(current[0], ent.text, date, "dictionary:surname")
+        elif len(words) <= 4:
+            # "Joseph R. Biden": a known person's surname, with a first name of the same initial
+            initialled = [p for p in self.kb.surnames.get(words[-1], ())
+                          if fold(normalise(p.name))[:1] == words[0][:1]]
+            if len({p.country or p.org for p in initialled}) == 1:
+                held = [p for p in initialled if p.tenure_at(date)[1] in ("dated", "latest")] or initialled
+                return entry_actor(held[0], ent.text, date, "dictionary:surname+initial")
         if exact:
             entry = _best(tuple(e for e in self.kb.names.get(key, ()) if e.kind == "person"))
             return entry_actor(entry, ent.text, date, "dictionary:person") if entry is not None else None
