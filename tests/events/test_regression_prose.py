@@ -44,6 +44,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # is the first president it named
     ("President Joseph R. Biden met President Joko Widodo of Indonesia on Monday. The President thanked "
      "President Widodo for his hospitality.", [("040", "USA", "IDN", "asserted"), ("051", "USA", "IDN", "asserted")]),
+    # a coast guard is a state's force; its unplaced spokesman speaks for it, and "he" for the spokesman
+    ("The Japan Coast Guard gave its own account. A spokesman, Ken Sato, said Chinese ships had entered the "
+     "area, and he urged Beijing to withdraw them.", [("0256", "JPN", "CHN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
