@@ -47,6 +47,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a coast guard is a state's force; its unplaced spokesman speaks for it, and "he" for the spokesman
     ("The Japan Coast Guard gave its own account. A spokesman, Ken Sato, said Chinese ships had entered the "
      "area, and he urged Beijing to withdraw them.", [("0256", "JPN", "CHN", "asserted")]),
+    # "It" opening a sentence continues the institution that was the main subject before
+    ("Egypt's foreign ministry issued a statement on Sunday about Sudan. It accused Ethiopia of stalling the talks.",
+     [("112", "EGY", "ETH", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -247,7 +247,8 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     if previous is None:
         return None
     candidates = [m for m in compatible if previous.start <= m.start < previous.end]
-    continuing = _continued_subject(token, previous, candidates) if value == "person" else None
+    continuing = _continued_subject(token, previous, candidates) if value == "person" \
+        else _continued_institution(token, previous, candidates) if value == "thing" else None
     if continuing is not None:
         return continuing
     identities = {_identity(m.actor) for m in candidates}
@@ -262,6 +263,19 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
         if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
+
+
+def _continued_institution(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:
+    """ "Pakistan's Foreign Office said ... It accused ...": "it" opening its sentence as the main subject
+    continues an institution or organisation that was the main subject of the sentence before (a state
+    named there is left alone: "Iran met Russia. It left" is as often about the object)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.i != token.sent.start:
+        return None
+    for m in candidates:
+        head = previous.doc[m.head]
+        if m.kind in ("role", "org") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == previous.root.i:
+            return m
+    return None
 
 
 def _continued_subject(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:
