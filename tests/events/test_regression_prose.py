@@ -50,6 +50,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "It" opening a sentence continues the institution that was the main subject before
     ("Egypt's foreign ministry issued a statement on Sunday about Sudan. It accused Ethiopia of stalling the talks.",
      [("112", "EGY", "ETH", "asserted")]),
+    # "They" continues a coordinated subject (here misparsed: "Mali" a modifier of "Guinea"); "which" is
+    # the sanctions, whose imposer the judgement is aimed at; not applying them is no new sanction
+    ("The African Union imposed sanctions on Niger. Later, the governments of Mali and Guinea met in Bamako. "
+     "They said they would not apply the sanctions, which they called illegal.",
+     [("163", "AU", "NER", "asserted"), ("040", "MLI", "GIN", "asserted"), ("111", "MLI", "AU", "asserted"),
+      ("111", "GIN", "AU", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -168,6 +168,10 @@ def _pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: Ac
     """A subject or possessive pronoun -> the nearest compatible actor, when only one is plausible."""
     if token.lower_ == "it" and _expletive(token):
         return None
+    if value == "plural":
+        listed = _continued_list(token, mentions)
+        if listed is not None:
+            return listed
     compatible = [m for m in mentions if _compatible(doc, m, value, kb)]
     antecedent = _clause_subject(token, compatible) or _only_candidate(doc, token, compatible, value)
     if antecedent is None:
@@ -191,7 +195,8 @@ def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
             and (kb.reference(head.lower_) or ("", ""))[0] != "person")
     if value == "plural":
         return mention.kind == "group-reference" or (mention.kind in ("role", "affiliation", "group")
-                                                     and head.tag_ in ("NNS", "NNPS"))
+                                                     and head.tag_ in ("NNS", "NNPS")) \
+            or (mention.kind == "pronoun" and len(mention.members) > 1)  # "They said they ..."
     return False
 
 
@@ -263,6 +268,27 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
         if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
+
+
+def _continued_list(token: Token, mentions: list[Mention]) -> Mention | None:
+    """ "The governments of Mali and Burkina Faso warned ... They also said ...": "they" opening its
+    sentence as the main subject continues the coordinated actors of the main subject before."""
+    sent = token.sent
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.i != sent.start \
+            or sent.start == 0:
+        return None
+    previous = token.doc[sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    inside = [m for m in mentions if subject.left_edge.i <= m.start and m.end - 1 <= subject.right_edge.i
+              and m.kind in ("country", "capital", "org", "role", "group")]
+    members = tuple(dict((m.actor.country or m.actor.org or m.actor.code, m.actor) for m in inside).values())
+    if len(members) < 2 or len(members) != len(inside) \
+            or not any(t.dep_ == "cc" for t in subject.subtree):
+        return None
+    actor = replace(members[0], text=token.text, how=f"coreference:pronoun:the list ({subject.text})")
+    return Mention(token.i, token.i + 1, token.i, actor, "pronoun", members=members)
 
 
 def _continued_institution(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:

@@ -163,7 +163,8 @@ class MentionFinder:
         head = coordinated.head
         while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
             head = head.head
-        if head.i < root.i:
+        if head.i < root.i or (head.pos_ == "PROPN" and any(t.pos_ == "CCONJ" for t in doc[span.end:head.i])):
+            # (nor over a conjunction: "Mali and Burkina Faso", misparsed as a modifier of "Faso")
             return Mention(span.start, span.end, root.i, base, entry.kind)
         words = phrase_words(head)
         sector = self.sector_in(words)
@@ -415,7 +416,8 @@ def place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> M
         if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPS:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
+            if obj.dep_ != "pobj" or any(c.dep_ == "conj" or (c.dep_ == "nmod" and any(
+                    g.dep_ == "cc" for g in c.children)) for c in obj.children):
                 continue  # "ministers of Syria, Turkey and Iran": one group per country, found by the coder
             if obj.lemma_.lower() in MISSIONS:
                 # "protesters outside the US embassy in Beirut": an embassy is its state's, its place the city's

@@ -108,7 +108,10 @@ class MentionIndex:
         span = range(mention.start, mention.end) if mention is not None and mention.start <= token.i < mention.end \
             else range(token.i, token.i + 1)
         for child in [c for i in span for c in token.doc[i].children if c.i not in span]:
-            if child.dep_ == "conj" or (child.dep_ == "appos" and mention is not None and self._listed(child, mention)):
+            listed = child.dep_ == "appos" and mention is not None and self._listed(child, mention)
+            if child.dep_ == "conj" or listed \
+                    or (child.dep_ == "nmod" and child.i < token.i and any(g.dep_ == "cc" for g in child.children)):
+                # ("Mali and Burkina Faso" misparsed: "Mali" a modifier of "Faso" with the conjunction)
                 self._collect(child, found, depth)
 
     def _listed(self, appos: Token, first: Mention) -> bool:

@@ -32,6 +32,7 @@ from dragoman.actors.discourse import STATE_KINDS
 from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
     GUESSED,
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     MentionIndex,
     complements,
@@ -86,6 +87,7 @@ COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb applying one is no reaction to it
 LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
 DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
@@ -229,7 +231,7 @@ class EventCoder:
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
         if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
-            targets, target_role = self._event_reference(token, sources, referents(), s_index)
+            targets, target_role = self._event_reference(token, sources, referents(), s_index, pattern.cameo[:2])
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -334,13 +336,15 @@ class EventCoder:
         return [], ""
 
     def _event_reference(self, verb: Token, sources: list[Mention], earlier: list[CodedEvent],
-                         here: int) -> tuple[list[Mention], str]:
+                         here: int, root: str = "") -> tuple[list[Mention], str]:
         """ "X condemned the killings", "Y welcomed the agreement": an object naming an event coded earlier
         in the document points at its party: the perpetrator of a conflictual act, the other side of a
         cooperative one (whichever is not the new event's source)."""
         out_of = [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "out"
                   for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children if g.dep_ == "pobj"]
-        for obj in role_heads(verb, "object") + prep_objects(verb, "to") + prep_objects(verb, "against") \
+        objects = [verb.head if o.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else o
+                   for o in role_heads(verb, "object")]  # "the sanctions, which they called illegal"
+        for obj in objects + prep_objects(verb, "to") + prep_objects(verb, "against") \
                 + prep_objects(verb, "from") + prep_objects(verb, "of") + out_of:
             if obj.pos_ != "NOUN" or (not _definite(obj) and obj.tag_ != "NNS" and not _quantified(obj)):
                 continue
@@ -350,6 +354,8 @@ class EventCoder:
             # the event the noun names: the first one coded with the same word ("the killings" <- "killed"),
             # which in news is the story's main event, not the latest one mentioned
             kinds = {p.cameo[:2] for p in self.patterns.for_token(lemma, "NOUN")}
+            if root in kinds and root in MEASURE_ROOTS:
+                continue  # "would not apply the sanctions": the same measure, not a reaction to it
             # ... or coded with the noun's own code root ("the two vetoes" <- "voted against")
             same = [e for e in earlier if _same_stem(verb.doc[e.trigger].lemma_.lower(), lemma)
                     or (e.code[:2] in kinds and e.target is not None)]
@@ -846,7 +852,8 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     source_codes = {s.actor.code for s in source_list}
     target_list = [t for t in _unique(target_list)
                    if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
-    if not target_list and len(source_list) > 1 and (pattern.mutual or any(len(s.members) > 1 for s in sources)):
+    if not target_list and len(source_list) > 1 \
+            and (pattern.mutual or any(len(s.members) > 1 and s.kind == "group-reference" for s in sources)):
         # (also a group reference with no other party: "the two sides pulled back" from one another)
         return list(combinations(source_list, 2))
     if not target_list:
