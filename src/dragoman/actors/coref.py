@@ -20,6 +20,8 @@ from dragoman.records import Actor
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}
 LOOKBACK_SENTENCES = 3
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+# Mentions a plural pronoun may stand for when their head is plural ("Bosnian Serbs said their forces").
+PLURAL_KINDS = frozenset({"role", "affiliation", "group", "adjective", "person"})
 
 
 def resolve_references(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> list[Mention]:
@@ -194,8 +196,7 @@ def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
             mention.kind == "role" and head.tag_ in ("NN", "NNP") and head.ent_type_ != "PERSON"
             and (kb.reference(head.lower_) or ("", ""))[0] != "person")
     if value == "plural":
-        return mention.kind == "group-reference" or (mention.kind in ("role", "affiliation", "group")
-                                                     and head.tag_ in ("NNS", "NNPS")) \
+        return mention.kind == "group-reference" or (mention.kind in PLURAL_KINDS and head.tag_ in ("NNS", "NNPS")) \
             or (mention.kind == "pronoun" and len(mention.members) > 1)  # "They said they ..."
     return False
 
@@ -226,7 +227,10 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i
                         and not (c.left_edge.i <= token.i <= c.right_edge.i)]
             for subject in subjects:
-                m = by_token.get(subject.i)
+                # ("the Taliban's defence ministry said its forces ...": the ministry's owner when the
+                # ministry itself is no mention)
+                m = by_token.get(subject.i) or next((by_token[c.i] for c in subject.children
+                                                     if c.dep_ in ("poss", "compound") and c.i in by_token), None)
                 if m is not None and m.start < token.i:
                     return m
         if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:

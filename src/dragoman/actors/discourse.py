@@ -167,8 +167,10 @@ def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
                  focus: str | None) -> Mention | None:
     words = phrase_words(token)
-    if any(w.i in taken for w in words) or any(c.dep_ == "poss" and c.i in taken for c in token.children):
-        return None  # "Kenyan police", "the Taliban's ministry": the named owner's phrase, read by the coder
+    if any(w.i in taken for w in words) or any(c.dep_ == "poss" and (c.i in taken or c.pos_ == "PRON")
+                                               for c in token.children):
+        # "Kenyan police", "the Taliban's ministry", "its forces": the owner's phrase, read by the coder
+        return None
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i):
         return None  # "the two leaders", "both sides": group references, resolved by coreference or not at all
     is_person = token.ent_type_ == "PERSON"
