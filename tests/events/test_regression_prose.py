@@ -59,6 +59,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "its forces": the owner of the speaking ministry, not a state guessed for "forces"
     ("The Taliban's defence ministry said its border forces had targeted Pakistani military posts.",
      [("190", "AFG", "PAK", "claimed")]),
+    # a dispute taken to a body is an official complaint to it; a commitment to a state's defence
+    ("Brazil took the dispute to the WTO.", [("114", "BRA", "WTO", "asserted")]),
+    ("The minister said France's commitment to Estonia's defence was unshakeable.",
+     [("0334", "FRA", "EST", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
