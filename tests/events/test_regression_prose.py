@@ -63,6 +63,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Brazil took the dispute to the WTO.", [("114", "BRA", "WTO", "asserted")]),
     ("The minister said France's commitment to Estonia's defence was unshakeable.",
      [("0334", "FRA", "EST", "asserted")]),
+    # a crowd forcing its way in riots; a criticism that names no one is aimed at the story's aggressor, also
+    # when that is a crowd of the critic's own state
+    ("Young protesters forced their way into Parliament in Nairobi. President William Ruto called the events "
+     "\"treasonous\".", [("145", "KEN", "KEN", "asserted"), ("111", "KEN", "KEN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
