@@ -70,6 +70,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "its call on X to free Y": the call is the object even when the parser makes it the infinitive's subject
     ("Canada reiterates its call on the Iranian authorities to free the detained students.",
      [("020", "CAN", "IRN", "asserted")]),
+    # a floating "each" stands for the names before it, which act each on their own, not with one another
+    ("The accord was signed in Doha, with Chad and Sudan each concluding a separate agreement with Qatar.",
+     [("057", "TCD", "QAT", "asserted"), ("057", "SDN", "QAT", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
