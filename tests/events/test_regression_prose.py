@@ -73,6 +73,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a floating "each" stands for the names before it, which act each on their own, not with one another
     ("The accord was signed in Doha, with Chad and Sudan each concluding a separate agreement with Qatar.",
      [("057", "TCD", "QAT", "asserted"), ("057", "SDN", "QAT", "asserted")]),
+    # a family name written first ("Li Qiang") stands alone for the person named in full before
+    ("Premier Li Qiang arrived in Canberra on Sunday. Li later met Anthony Albanese.",
+     [("042", "CHN", "AUS", "asserted"), ("040", "CHN", "AUS", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
