@@ -293,8 +293,8 @@ class MentionFinder:
             titled = before is not None and (self.kb.reference(before.lower_) or ("", ""))[0] == "person" \
                 and before.is_title
             key = fold(normalise(token.text))
-            named = {a.entry for a in aliases.values()}  # people named in full in the document
-            if not titled and key not in aliases and not any(p.id in named for p in self.kb.surnames.get(key, ())):
+            in_full = {a.entry for a in aliases.values()}  # people named in full in the document
+            if not titled and key not in aliases and not any(p.id in in_full for p in self.kb.surnames.get(key, ())):
                 continue
             actor = self._person(doc[token.i:token.i + 1], aliases, date, exact=True)
             if actor is not None:
