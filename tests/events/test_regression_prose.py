@@ -76,6 +76,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a family name written first ("Li Qiang") stands alone for the person named in full before
     ("Premier Li Qiang arrived in Canberra on Sunday. Li later met Anthony Albanese.",
      [("042", "CHN", "AUS", "asserted"), ("040", "CHN", "AUS", "asserted")]),
+    # a threat or objection dropped yields to its target; what was threatened is not coded on its own
+    ("The talks resumed after Canada dropped its threat to impose duties on Chinese steel.",
+     [("080", "CAN", "CHN", "asserted")]),
+    ("Hungary dropped its objections to Sweden's membership.", [("080", "HUN", "SWE", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
