@@ -80,6 +80,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The talks resumed after Canada dropped its threat to impose duties on Chinese steel.",
      [("080", "CAN", "CHN", "asserted")]),
     ("Hungary dropped its objections to Sweden's membership.", [("080", "HUN", "SWE", "asserted")]),
+    # "The Council" of a press release is the organisation named further down; "National Security Council"
+    # (a state's) is no UN body, and "the Council" after it is that state's
+    ("The Council today imposed sanctions on Syria. The decision was taken by EU foreign ministers in Brussels.",
+     [("163", "EU", "SYR", "asserted")]),
+    ("The National Security Council of Iraq met on Monday. The Council decided to recall the ambassador to Turkey.",
+     [("161", "IRQ", "TUR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
