@@ -87,8 +87,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The National Security Council of Iraq met on Monday. The Council decided to recall the ambassador to Turkey.",
      [("161", "IRQ", "TUR", "asserted")]),
     # "the president" is the president named just before, not a guess from the story's main state
-    ("President Gustavo Petro's spokesman said on Monday that the president had written to Nicolas Maduro.",
-     [("020", "COL", "VEN", "claimed")]),
+    ("Venezuela's government met in Caracas. President Gustavo Petro's spokesman said on Monday that the "
+     "president had written to Nicolas Maduro.", [("020", "COL", "VEN", "claimed")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
