@@ -93,6 +93,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Iraqi cabinet decided the following:\n\nFirst: to recall the ambassador to Turkey.\n\nSecond: to demand "
      "an official apology from the Turkish government.",
      [("161", "IRQ", "TUR", "asserted"), ("100", "IRQ", "TUR", "asserted")]),
+    # agreeing to sanction someone is a threat of sanctions (131), not cooperation with them
+    ("NATO ministers agreed on Monday to widen sanctions against Iran.", [("131", "NATO", "IRN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
