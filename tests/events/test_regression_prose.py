@@ -100,6 +100,8 @@ CASES: list[tuple[str, list[Expected]]] = [
      "agreed last week to end their boycott of Qatar.", [("035", "EGY", "QAT", "asserted")]),
     # a grievance taken up with the other side is an official complaint to it
     ("Tokyo also took the matter up with Seoul through diplomatic channels.", [("114", "JPN", "KOR", "asserted")]),
+    # a legal complaint dropped yields (080) to the party it was brought against
+    ("Brazil dropped its complaint against Canada over aircraft subsidies.", [("080", "BRA", "CAN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
