@@ -102,6 +102,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Tokyo also took the matter up with Seoul through diplomatic channels.", [("114", "JPN", "KOR", "asserted")]),
     # a legal complaint dropped yields (080) to the party it was brought against
     ("Brazil dropped its complaint against Canada over aircraft subsidies.", [("080", "BRA", "CAN", "asserted")]),
+    # a relative clause on an argument is an assertion of its own, not governed by the verb ("which denied")
+    ("Armenia's prime minister blamed the shelling on Baku, which denied any role.",
+     [("112", "ARM", "AZE", "asserted"), ("016", "AZE", "ARM", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

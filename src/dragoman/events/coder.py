@@ -731,8 +731,8 @@ def _govern(triggers: list[_Trigger]) -> None:
         token = trigger.token
         for _ in range(MAX_GOVERNANCE_DEPTH):
             head = token.head
-            if head.i == token.i:
-                break
+            if head.i == token.i or token.dep_ == "relcl":
+                break  # (a relative clause is an assertion of its own: "blamed it on X, which denied any role")
             outer = by_token.get(head.i)
             if outer is None and head.i in light and light[head.i] is not trigger \
                     and token in complements(head) and token.dep_ not in ("dobj", "obj"):
