@@ -105,6 +105,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a relative clause on an argument is an assertion of its own, not governed by the verb ("which denied")
     ("Armenia's prime minister blamed the shelling on Baku, which denied any role.",
      [("112", "ARM", "AZE", "asserted"), ("016", "AZE", "ARM", "asserted")]),
+    # a scuffle or brawl between two states' soldiers is a fight between them
+    ("The scuffle between Thai and Cambodian soldiers at the temple was the worst in years.",
+     [("190", "THA", "KHM", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
