@@ -103,6 +103,9 @@ ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18",
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Intentions and refusals that are complete without a target when what they intend or refuse is: "agreed to
+# resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
+UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
 
 
 @dataclass(frozen=True)
@@ -155,8 +158,11 @@ class EventCoder:
                 if trigger.governed or (trigger.pattern.kind == "reporting" and not reporting_only):
                     continue
                 coded = self._frame(sent, s_index, trigger, index, events + sentence_events, halves)
-                sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional]
-                halves += [e for e in coded if e.target is None and not e.pattern.target_optional]
+                complete = _complete_untargeted(trigger)
+                sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional
+                                    or (complete and e.modality != "hypothetical")]
+                halves += [e for e in coded if e.target is None and not e.pattern.target_optional
+                           and not (complete and e.modality != "hypothetical")]
             events += _one_per_dyad(sentence_events, doc)
         events = _judged_later(doc, events, halves)
         return _drop_references([e for e in events if not _within_one_state(e) and not _guessed_self(e)], doc)
@@ -257,6 +263,12 @@ class EventCoder:
                 implied, role = _counterpart(token, sources, index)
                 pairs = [(s, t if t is not None else next(iter(implied), None)) for s, t in pairs]
                 target_role = role if implied else target_role
+        inward = next((t for t in trigger.inner if t.pattern.domestic), None)
+        if inward is not None and not pattern.domestic and any(t is None for _, t in pairs):
+            # "threatened to impose a curfew in Algiers": aimed where the inward measure it governs would apply
+            pairs = [(s, t if t is not None else _domestic(inward.token, s, index, inward.pattern.target_optional))
+                     for s, t in pairs]
+            target_role = target_role or f"place or source's state of {inward.token.text!r}"
         if not pairs:
             return []
         code = _refined(trigger)
@@ -405,8 +417,8 @@ def _within_one_state(event: CodedEvent) -> bool:
     parliament", "the army supports the police") is the working of that state, not an event between
     actors; inside one state only acts between the state and others (rebels, opposition, people) are coded,
     and the conflictual acts among its organs (coups, purges)."""
-    if event.target is None or int(event.code[:2]) >= 10:
-        return False  # demands, protests and force inside one state are its politics: coded
+    if event.target is None or int(event.code[:2]) >= 9:
+        return False  # investigations, demands, protests and force inside one state are its politics: coded
     if event.code.startswith(SETTLEMENT_CODES):
         return False  # a signed agreement or a ceasefire between two armed bodies of one state: rivals
     source, target = event.source.actor, event.target.actor
@@ -580,6 +592,13 @@ def _outside(source: Mention, verb: Token | None) -> bool:
     """The source is the reporting verb's own subject, not a subject inside what it reports."""
     return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and source.start <= c.i < source.end
                                     for c in verb.children)
+
+
+def _complete_untargeted(trigger: _Trigger) -> bool:
+    """The trigger's event is complete without a target: its pattern allows it, or it governs an act that
+    needs none ("agreed to resign", "refused to step down", "promised to hold elections")."""
+    return trigger.pattern.target_optional or (trigger.pattern.cameo[:2] in UNTARGETED_INTENT_ROOTS and any(
+        inner.pattern.target_optional and not inner.pattern.domestic for inner in trigger.inner))
 
 
 def _specificity(pattern: Pattern) -> int:

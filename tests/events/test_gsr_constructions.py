@@ -1,0 +1,41 @@
+"""Constructions the PLOVER GSR (issue 10) showed missing, each checked on sentences written for dragoman
+(never taken from an evaluation set), run through the real model. Actors are compared by country or
+organisation, as in test_regression.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Actor, Document
+
+pytestmark = pytest.mark.model
+
+Expected = tuple[str, str, str | None, str]  # cameo, source key, target key (or None), modality
+
+CASES: list[tuple[str, list[Expected]]] = [
+    # an intention or a refusal of an act that needs no target is complete without one
+    ("The Peruvian interior minister agreed to resign on Friday.", [("035", "PER", None, "asserted")]),
+    ("Bolivia's defence minister refused to step down.", [("124", "BOL", None, "asserted")]),
+    # ... but an appeal still needs someone it is made to
+    ("The Canadian government called for an independent inquiry.", []),
+    # a threat of an inward measure is aimed at the people where it would apply
+    ("President Museveni threatened to impose a curfew in Kampala.", [("1323", "UGA", "UGA", "asserted")]),
+    # investigations inside one state are its politics, coded like its demands and arrests
+    ("A Brazilian prosecutor opened an investigation into three Brazilian government ministers.",
+     [("090", "BRA", "BRA", "asserted")]),
+]
+
+
+def key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.org or actor.code
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence(pipeline: Pipeline, sentence: str, expected: list[Expected]) -> None:
+    doc = pipeline.nlp(sentence)
+    events = pipeline.events_of(Document(doc_id="gsr-construction", text=sentence), doc)
+    got = [(e.cameo, key(e.source), key(e.target), e.modality) for e in events]
+    assert sorted(got, key=str) == sorted(expected, key=str)
