@@ -24,6 +24,14 @@ CASES: list[tuple[str, list[Expected]]] = [
     # investigations inside one state are its politics, coded like its demands and arrests
     ("A Brazilian prosecutor opened an investigation into three Brazilian government ministers.",
      [("090", "BRA", "BRA", "asserted")]),
+    # a statement or letter issued doing something: its issuer does it (not whoever vetoes a draft)
+    ("The Chilean foreign ministry issued a statement condemning Peru.", [("111", "CHL", "PER", "asserted")]),
+    ("The Arab League sent a letter urging Iraq to release the prisoners.", [("0253", "ARL", "IRQ", "asserted")]),
+    ("The United States vetoed a Brazilian draft resolution calling for talks with Iran.",
+     [("129", "USA", "BRA", "asserted"), ("026", "BRA", "IRN", "asserted")]),
+    # a demand's "that" clause, hung by the parser on the verb the demand is the object of
+    ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
+     [("100", "EGY", "ETH", "asserted")]),
 ]
 
 

@@ -41,6 +41,12 @@ CONTROL_VERBS = frozenset({
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
 
+# Texts issued by someone, whose participle says what they do: "issued a statement condemning the attack"
+# (the subject of an issuing verb is their author; of "vetoed a draft calling for", it is not).
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "message", "note",
+                             "resolution", "memorandum", "proclamation", "decree"})
+ISSUING_VERBS = frozenset({"issue", "release", "send", "publish", "adopt", "pass", "sign", "deliver", "write",
+                           "submit", "present", "circulate", "post", "distribute", "approve", "table", "read"})
 # Mentions whose actor is only the document's focus state, a guess that names given in the phrase override.
 GUESSED = "discourse:focus"
 
@@ -137,8 +143,15 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
     if role == "complement":
         return _complement_arguments(trigger)
     if role == "complement_subject":
-        return [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp" or _content_clause(comp)
-                for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        found = [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp" or _content_clause(comp)
+                 for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        verb = governing_verb(trigger) if trigger.pos_ == "NOUN" and not found else None
+        if verb is not None:
+            # "reiterated its demand that X ease ...": the parser hung the noun's "that" clause on its verb
+            found = [_antecedent(c) for comp in verb.children if comp.dep_ == "ccomp" and comp.i > trigger.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children)
+                     for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        return found
     if role == "condition":
         return _condition_subjects(trigger)
     if role.startswith("prep:"):
@@ -188,6 +201,9 @@ def subjects(verb: Token) -> list[Token]:
         if joined_by(verb):  # "X was joined in voting no by Y and Z": all of them vote
             return _passive_subjects(head.head) + _agents(head.head) + _agents(verb)
         return subjects(head.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENT_NOUNS \
+            and head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in ISSUING_VERBS:
+        return subjects(head.head)  # "X issued a statement condemning", "X sent a letter urging": X
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # "militias that attacked", "militias attacking"
     return []
