@@ -29,6 +29,18 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Arab League sent a letter urging Iraq to release the prisoners.", [("0253", "ARL", "IRQ", "asserted")]),
     ("The United States vetoed a Brazilian draft resolution calling for talks with Iran.",
      [("129", "USA", "BRA", "asserted"), ("026", "BRA", "IRN", "asserted")]),
+    # halting mediation is a reduction of relations with the parties (not a mediation)
+    ("Qatar ended its mediation between Israel and Hamas.",
+     [("165", "QAT", "ISR", "asserted"), ("165", "QAT", "PSE", "asserted")]),
+    # a completed investigation was made; swearing to act is vowing to
+    ("A Kenyan parliamentary committee completed its investigation into the Kenyan police.",
+     [("090", "KEN", "KEN", "asserted")]),
+    ("The Somali rebels swore to attack Kenya.", [("138", "SOM", "KEN", "asserted")]),
+    # a demand stated as the purpose of a protest is what the protest is for, not a second event
+    ("Nigerian workers began a strike on Monday to demand wage increases from the Nigerian government.",
+     [("143", "NGA", "NGA", "asserted")]),
+    ("Nigerian workers began a strike on Monday and demanded wage increases from the Nigerian government.",
+     [("143", "NGA", "NGA", "asserted"), ("100", "NGA", "NGA", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

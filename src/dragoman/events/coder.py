@@ -106,6 +106,8 @@ INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Intentions and refusals that are complete without a target when what they intend or refuse is: "agreed to
 # resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
 UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
+DEMAND_ROOT = "10"
+PURPOSE_HOST_ROOTS = frozenset({"14", "19"})  # protests and blockades made "to demand" something
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ class EventCoder:
             triggers = self._triggers(sent)
             _govern(triggers)
             _merge_verb_objects(triggers)
+            _purpose_demands(triggers)
             reporting_only = all(t.pattern.kind == "reporting" for t in triggers)
             sentence_events: list[CodedEvent] = []
             for trigger in triggers:
@@ -686,6 +689,21 @@ def _merge_verb_objects(triggers: list[_Trigger]) -> None:
         verb = by_token.get(t.token.head.i)
         if t.token.pos_ == "NOUN" and t.token.dep_ in ("dobj", "obj") and verb is not None and verb is not t \
                 and verb.governed and verb.pattern.cameo[:2] == t.pattern.cameo[:2]:
+            t.governed = True
+
+
+def _purpose_demands(triggers: list[_Trigger]) -> None:
+    """ "staged demonstrations to demand reforms", "began a hunger strike to demand the return of land": a
+    demand stated as the purpose of a protest or blockade is what that act is for, not a second event."""
+    by_token = {t.token.i: t for t in triggers}
+    for t in triggers:
+        token = t.token
+        if t.pattern.cameo[:2] != DEMAND_ROOT or token.dep_ != "advcl" \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        head = token.head
+        acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children if c.dep_ in ("dobj", "obj")]
+        if any(a is not None and a is not t and a.pattern.cameo[:2] in PURPOSE_HOST_ROOTS for a in acts):
             t.governed = True
 
 
