@@ -41,6 +41,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("143", "NGA", "NGA", "asserted")]),
     ("Nigerian workers began a strike on Monday and demanded wage increases from the Nigerian government.",
      [("143", "NGA", "NGA", "asserted"), ("100", "NGA", "NGA", "asserted")]),
+    # a verb's "with" or "to" phrase hung by the parser on its object
+    ("Norwegian intelligence officials have shared evidence with Sweden about the smuggling network.",
+     [("064", "NOR", "SWE", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

@@ -47,6 +47,12 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiq
                              "resolution", "memorandum", "proclamation", "decree"})
 ISSUING_VERBS = frozenset({"issue", "release", "send", "publish", "adopt", "pass", "sign", "deliver", "write",
                            "submit", "present", "circulate", "post", "distribute", "approve", "table", "read"})
+# Prepositions of a verb that the parser may hang on its object instead ("shared evidence [with X]").
+OBJECT_ATTACHED_PREPS = frozenset({"with", "to"})
+RELATION_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "talk", "talks", "negotiation",
+                            "negotiations", "relation", "relations", "tie", "ties", "cooperation", "partnership",
+                            "trade", "border", "contract", "dispute", "conflict", "war", "alliance", "link", "links",
+                            "contact", "contacts", "meeting", "summit", "dialogue", "friendship", "rapprochement"})
 # Mentions whose actor is only the document's focus state, a guess that names given in the phrase override.
 GUESSED = "discourse:focus"
 
@@ -329,6 +335,12 @@ def prep_objects(token: Token, word: str, governors: frozenset[str] = frozenset(
                 # "prepared for talks with X" is not "talks" but keep "between X and Y" whole
         if heads:
             break
+    if not heads and token.pos_ == "VERB" and word in OBJECT_ATTACHED_PREPS:
+        # "shared evidence with the U.S.": the parser often hangs the verb's preposition on its object
+        # (not a noun that names a relation with someone: "discussed the deal with Russia")
+        heads = [g for obj in token.children if obj.dep_ in OBJECT_DEPS and obj.lemma_.lower() not in RELATION_NOUNS
+                 for child in obj.children if child.dep_ == "prep" and child.lower_ == word
+                 for g in child.children if g.dep_ == "pobj"]
     return heads
 
 
