@@ -44,6 +44,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a verb's "with" or "to" phrase hung by the parser on its object
     ("Norwegian intelligence officials have shared evidence with Sweden about the smuggling network.",
      [("064", "NOR", "SWE", "asserted")]),
+    # an act announced "unless" someone does something is an ultimatum; on an "if", still an intention
+    ("Chad will withdraw its troops from Mali unless the junta holds elections.",
+     [("130", "TCD", "MLI", "planned")]),
+    ("Chad will withdraw its troops from Mali if the junta holds elections.", [("0356", "TCD", "MLI", "planned")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

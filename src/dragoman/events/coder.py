@@ -107,6 +107,7 @@ INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
 UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
 DEMAND_ROOT = "10"
+THREAT, UNLESS = "130", frozenset({"unless"})
 PURPOSE_HOST_ROOTS = frozenset({"14", "19"})  # protests and blockades made "to demand" something
 
 
@@ -300,6 +301,9 @@ class EventCoder:
             if (modality == "planned" and not (_conflictual(code) and (cue or "").lower() in EXPECTATION_CUES)) \
                     or (modality == "hypothetical" and _conflictual(code) and _conditional(token)):
                 final = self.patterns.intent_code(code) or code
+            if modality in ("planned", "hypothetical") and not _conflictual(code) and not final.startswith("13") \
+                    and _conditional(token, UNLESS):
+                final = THREAT  # "will withdraw its peacekeepers unless X ...": an ultimatum, not an intention
             tokens = [token.i, source.start, source.end - 1]
             if target is not None:
                 tokens += [target.start, target.end - 1]
@@ -1003,10 +1007,10 @@ def _conflictual(code: str) -> bool:
     return code[:2].isdigit() and int(code[:2]) >= 11
 
 
-def _conditional(trigger: Token) -> bool:
+def _conditional(trigger: Token, marks: frozenset[str] = CONDITIONAL_MARKS - {"whether"}) -> bool:
     """The trigger's clause is held out on a condition: "X may halt mediation if ...", "unless ..."."""
     for token in clause_chain(trigger):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS - {"whether"}
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                          for m in c.children) for c in token.children):
             return True
     return False
