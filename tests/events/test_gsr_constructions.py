@@ -48,6 +48,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Chad will withdraw its troops from Mali unless the junta holds elections.",
      [("130", "TCD", "MLI", "planned")]),
     ("Chad will withdraw its troops from Mali if the junta holds elections.", [("0356", "TCD", "MLI", "planned")]),
+    # protesting something: people demonstrate where they are; a state complains to whoever did it
+    ("Thousands of Kenyan farmers protested the new tax in Nairobi on Monday.", [("141", "KEN", "KEN", "asserted")]),
+    ("Japan protested the Chinese incursion.", [("114", "JPN", "CHN", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),
