@@ -51,6 +51,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # protesting something: people demonstrate where they are; a state complains to whoever did it
     ("Thousands of Kenyan farmers protested the new tax in Nairobi on Monday.", [("141", "KEN", "KEN", "asserted")]),
     ("Japan protested the Chinese incursion.", [("114", "JPN", "CHN", "asserted")]),
+    # forces kept on alert somewhere
+    ("Turkish troops remained on alert in northern Syria on Friday.", [("152", "TUR", "SYR", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),
