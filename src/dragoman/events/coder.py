@@ -199,9 +199,12 @@ class EventCoder:
         """The verb is the light verb of a noun a hand-written pattern codes ("held talks", "imposed
         sanctions"): the noun is the event, not the verb."""
         lemma = verb.lemma_.lower()
-        return any(c.dep_ in ("dobj", "obj") and any(
+        # the noun is its object, or the object of its preposition ("remained on alert", "went on strike")
+        nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj")] \
+            + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(any(
             (not p.governors or lemma in p.governors) and (not p.with_governor or lemma in p.with_governor)
-            for p in self.patterns.for_token(c.lemma_, "NOUN")) for c in verb.children)
+            for p in self.patterns.for_token(c.lemma_, "NOUN")) for c in nouns)
 
     def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex,
                earlier: list[CodedEvent], halves: list[CodedEvent]) -> list[CodedEvent]:
