@@ -53,6 +53,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Japan protested the Chinese incursion.", [("114", "JPN", "CHN", "asserted")]),
     # forces kept on alert somewhere
     ("Turkish troops remained on alert in northern Syria on Friday.", [("152", "TUR", "SYR", "asserted")]),
+    # a present-tense relative clause on an actor describes it; a text's relative clause states its act
+    ("Egypt criticized Hamas, which advocates the destruction of Israel.", [("111", "EGY", "PSE", "asserted")]),
+    ("The General Assembly adopted a resolution that condemns Russia.", [("111", "UN", "RUS", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

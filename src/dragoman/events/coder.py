@@ -174,6 +174,8 @@ class EventCoder:
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
         for token in sent:
+            if _description(token):
+                continue
             candidates = self.patterns.for_token(token.lemma_, token.pos_)
             if not candidates and token.pos_ == "VERB" and self.verbs is not None \
                     and not self.patterns.for_token(token.lemma_, "VERB") and not self._light(token):
@@ -602,6 +604,15 @@ def _outside(source: Mention, verb: Token | None) -> bool:
     """The source is the reporting verb's own subject, not a subject inside what it reports."""
     return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and source.start <= c.i < source.end
                                     for c in verb.children)
+
+
+def _description(verb: Token) -> bool:
+    """A present-tense relative clause on its subject describes who an actor is, it reports no event: "the
+    faction that controls Afghanistan", "Hamas, which advocates Israel's destruction"."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which", "who") for c in verb.children) \
+        and verb.head.lemma_.lower() not in DOCUMENT_NOUNS  # "a resolution that deplores ..." states its act
 
 
 def _complete_untargeted(trigger: _Trigger) -> bool:
