@@ -56,6 +56,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a present-tense relative clause on an actor describes it; a text's relative clause states its act
     ("Egypt criticized Hamas, which advocates the destruction of Israel.", [("111", "EGY", "PSE", "asserted")]),
     ("The General Assembly adopted a resolution that condemns Russia.", [("111", "UN", "RUS", "asserted")]),
+    # a threat whose "that" clause names the source's own side is aimed at the other party inside it
+    ("Egypt's police chief warned that police would no longer tolerate rallies by the Muslim Brotherhood.",
+     [("130", "EGY", "EGY", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

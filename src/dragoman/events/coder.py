@@ -246,7 +246,9 @@ class EventCoder:
             targets, target_role = _place_target(token, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
-        if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
+        source_codes = {m.actor.code for m in sources}  # "the security chief warned that police ...": one party
+        if not [t for t in targets if _key(t.actor) not in source_keys and t.actor.code not in source_codes] \
+                and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
         acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT) or source_role == DECIDER) \
             and not pattern.id.startswith("petrarch:")
