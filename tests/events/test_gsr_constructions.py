@@ -59,6 +59,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a threat whose "that" clause names the source's own side is aimed at the other party inside it
     ("Egypt's police chief warned that police would no longer tolerate rallies by the Muslim Brotherhood.",
      [("130", "EGY", "EGY", "asserted")]),
+    # allowing people kept out or held back to act is a concession; "X to do" is often parsed as a clause
+    ("The Thai government allowed Burmese refugees to stay.", [("080", "THA", "MMR", "asserted")]),
+    ("Turkey will allow Syrian refugees to return home.", [("035", "TUR", "SYR", "planned")]),
+    ("Egypt allowed UN inspectors to visit the prison.", [("0862", "EGY", "UN", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.discourse import STATE_KINDS
 from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
+    CONTROL_VERBS,
     GUESSED,
     SUBJECT_DEPS,
     MentionIndex,
@@ -672,6 +673,10 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
     if pattern.with_object:
         objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
+        if token.lemma_.lower() in CONTROL_VERBS:  # "allowed refugees to return", parsed as a clause's subject
+            objects += [c for comp in token.children if comp.dep_ == "ccomp"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+                        for c in comp.children if c.dep_ in SUBJECT_DEPS]
         if pattern.requires_prep:  # "called in the ambassador", "pulled out of the deal": the preposition's object
             objects += [g for prep in token.children if prep.dep_ in ("prep", "prt")
                         for holder in (prep, *[c for c in prep.children if c.dep_ == "prep"])
