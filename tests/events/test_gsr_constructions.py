@@ -63,6 +63,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Thai government allowed Burmese refugees to stay.", [("080", "THA", "MMR", "asserted")]),
     ("Turkey will allow Syrian refugees to return home.", [("035", "TUR", "SYR", "planned")]),
     ("Egypt allowed UN inspectors to visit the prison.", [("0862", "EGY", "UN", "asserted")]),
+    # forces mobilized for a war or offensive are aimed at whoever it is against, never at themselves
+    ("Russia massed troops for an offensive against Ukraine.", [("154", "RUS", "UKR", "asserted")]),
+    ("Ethiopia deployed troops for a possible war with Eritrea.", [("154", "ETH", "ERI", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

@@ -108,6 +108,7 @@ INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
 UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
 DEMAND_ROOT = "10"
+OUTWARD_ROOTS = frozenset({"15", "16"})  # never aimed at the source's own organs
 THREAT, UNLESS = "130", frozenset({"unless"})
 PURPOSE_HOST_ROOTS = frozenset({"14", "19"})  # protests and blockades made "to demand" something
 
@@ -234,8 +235,9 @@ class EventCoder:
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
-        if pattern.cameo[:2] == "16" and not pattern.domestic:
-            # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state
+        if pattern.cameo[:2] in OUTWARD_ROOTS and not pattern.domestic:
+            # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state;
+            # "massed troops for an offensive against X": a force posture is aimed at X, not the troops
             own = {s.actor.country for s in sources}
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
