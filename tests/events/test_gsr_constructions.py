@@ -41,6 +41,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("143", "NGA", "NGA", "asserted")]),
     ("Nigerian workers began a strike on Monday and demanded wage increases from the Nigerian government.",
      [("143", "NGA", "NGA", "asserted"), ("100", "NGA", "NGA", "asserted")]),
+    # ... and so is a strike's "in protest of" something
+    ("Kenyan nurses continued their hunger strike in protest of the Kenyan government's decision.",
+     [("142", "KEN", "KEN", "asserted")]),
     # a verb's "with" or "to" phrase hung by the parser on its object
     ("Norwegian intelligence officials have shared evidence with Sweden about the smuggling network.",
      [("064", "NOR", "SWE", "asserted")]),

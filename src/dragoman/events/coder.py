@@ -107,7 +107,7 @@ INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Intentions and refusals that are complete without a target when what they intend or refuse is: "agreed to
 # resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
 UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
-DEMAND_ROOT = "10"
+DEMAND_ROOT, PROTEST_ROOT = "10", "14"
 OUTWARD_ROOTS = frozenset({"15", "16"})  # never aimed at the source's own organs
 THREAT, UNLESS = "130", frozenset({"unless"})
 PURPOSE_HOST_ROOTS = frozenset({"14", "19"})  # protests and blockades made "to demand" something
@@ -721,14 +721,19 @@ def _merge_verb_objects(triggers: list[_Trigger]) -> None:
 
 def _purpose_demands(triggers: list[_Trigger]) -> None:
     """ "staged demonstrations to demand reforms", "began a hunger strike to demand the return of land": a
-    demand stated as the purpose of a protest or blockade is what that act is for, not a second event."""
+    demand stated as the purpose of a protest or blockade is what that act is for, not a second event; so is
+    a protest "in protest of" something stated of a protest."""
     by_token = {t.token.i: t for t in triggers}
     for t in triggers:
         token = t.token
-        if t.pattern.cameo[:2] != DEMAND_ROOT or token.dep_ != "advcl" \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if t.pattern.cameo[:2] == DEMAND_ROOT and token.dep_ == "advcl" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            head = token.head
+        elif t.pattern.cameo[:2] == PROTEST_ROOT and token.dep_ == "pobj" and token.head.lower_ == "in" \
+                and token.head.dep_ == "prep":
+            head = token.head.head  # "continued a hunger strike in protest of X": the strike is the protest
+        else:
             continue
-        head = token.head
         acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children if c.dep_ in ("dobj", "obj")]
         if any(a is not None and a is not t and a.pattern.cameo[:2] in PURPOSE_HOST_ROOTS for a in acts):
             t.governed = True
