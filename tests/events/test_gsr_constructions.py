@@ -69,6 +69,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     # forces mobilized for a war or offensive are aimed at whoever it is against, never at themselves
     ("Russia massed troops for an offensive against Ukraine.", [("154", "RUS", "UKR", "asserted")]),
     ("Ethiopia deployed troops for a possible war with Eritrea.", [("154", "ETH", "ERI", "asserted")]),
+    # refugees seeking refuge in a state demand its shelter (CAMEO 1033, an act done, not planned); asylum
+    # applied for is an appeal (0233); setting fire to property destroys it (not a plan "set")
+    ("Thousands of Sudanese refugees sought refuge in Chad.", [("1033", "SDN", "TCD", "asserted")]),
+    ("Two Russian soldiers applied for asylum in Norway.", [("0233", "RUS", "NOR", "asserted")]),
+    ("Serbian nationalists set fire to the Albanian embassy in Belgrade.", [("1712", "SRB", "ALB", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),
