@@ -74,6 +74,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Thousands of Sudanese refugees sought refuge in Chad.", [("1033", "SDN", "TCD", "asserted")]),
     ("Two Russian soldiers applied for asylum in Norway.", [("0233", "RUS", "NOR", "asserted")]),
     ("Serbian nationalists set fire to the Albanian embassy in Belgrade.", [("1712", "SRB", "ALB", "asserted")]),
+    # inspectors or monitors sent to a site "in" a state, the parser hanging "in" on the verb: that state
+    ("The EU dispatched monitors to Kisumu Polling Centre (KPC) in western Kenya to watch the count.",
+     [("090", "EU", "KEN", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),
