@@ -77,6 +77,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # inspectors or monitors sent to a site "in" a state, the parser hanging "in" on the verb: that state
     ("The EU dispatched monitors to Kisumu Polling Centre (KPC) in western Kenya to watch the count.",
      [("090", "EU", "KEN", "asserted")]),
+    # forces strengthened somewhere: a force posture toward that state
+    ("Russia has strengthened its forces in Belarus, Ukrainian officials said.", [("154", "RUS", "BLR", "claimed")]),
+    ("NATO increased its presence in Romania.", [("154", "NATO", "ROU", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),
