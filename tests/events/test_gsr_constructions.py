@@ -80,6 +80,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # forces strengthened somewhere: a force posture toward that state
     ("Russia has strengthened its forces in Belarus, Ukrainian officials said.", [("154", "RUS", "BLR", "claimed")]),
     ("NATO increased its presence in Romania.", [("154", "NATO", "ROU", "asserted")]),
+    # a participle the parser made the subject ("The Red Cross operating in Yemen said"): its noun is
+    ("The Red Cross operating in Yemen said Saudi forces must allow fuel deliveries.",
+     [("100", "ICRC", "SAU", "asserted")]),
     # a demand's "that" clause, hung by the parser on the verb the demand is the object of
     ("Egypt repeated its demand today that Ethiopia halt the filling of the dam.",
      [("100", "EGY", "ETH", "asserted")]),

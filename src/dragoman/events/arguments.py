@@ -176,6 +176,9 @@ CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "once", "as", "be
 def subjects(verb: Token) -> list[Token]:
     """Who does what ``verb`` says, inherited through control, coordination and relative clauses."""
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _misread_subject(c)]
+    # "The Red Cross operating in Iraq said": the parser made the participle the subject, the noun its own
+    found = [next((g for g in t.children if g.dep_ in SUBJECT_DEPS), t)
+             if t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") else t for t in found]
     if found:
         return [_antecedent(t) for t in found]
     if is_passive(verb):
