@@ -116,9 +116,17 @@ def test_person_by_name_surname_and_misspelling(nlp: Language, finder: MentionFi
     doc = parse(nlp, rows, ents=((0, 2, "PERSON"), (3, 6, "PERSON"), (7, 8, "PERSON")), sent_starts=(0, 7))
     mentions = finder.find(doc, DATE)
     first, second, third = mentions
-    assert first.actor.entry == "person:lavrov" and first.actor.how.startswith("fuzzy:0.9")
+    # a misspelt first name: the known surname with the same initial
+    assert first.actor.entry == "person:lavrov" and first.actor.how.startswith("dictionary:surname+initial")
     assert second.actor.entry == "person:baghkani" and second.actor.country == "IRN"
     assert third.actor.entry == "person:lavrov" and third.actor.how == "coreference:name"
+
+
+def test_misspelt_surname_by_fuzzy_match(nlp: Language, finder: MentionFinder) -> None:
+    doc = parse(nlp, [("Sergei", "compound", 1, "PROPN", "NNP"), ("Lavrow", "nsubj", 2, "PROPN", "NNP"),
+                      ("left", "ROOT", 2, "VERB", "VBD")], ents=((0, 2, "PERSON"),))
+    (mention,) = finder.find(doc, DATE)
+    assert mention.actor.entry == "person:lavrov" and mention.actor.how.startswith("fuzzy:0.9")
 
 
 def test_unknown_and_ambiguous_surnames_stay_unresolved(nlp: Language, finder: MentionFinder) -> None:

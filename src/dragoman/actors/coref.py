@@ -20,6 +20,8 @@ from dragoman.records import Actor
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}
 LOOKBACK_SENTENCES = 3
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+# Mentions a plural pronoun may stand for when their head is plural ("Bosnian Serbs said their forces").
+PLURAL_KINDS = frozenset({"role", "affiliation", "group", "adjective", "person"})
 
 
 def resolve_references(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> list[Mention]:
@@ -168,6 +170,10 @@ def _pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: Ac
     """A subject or possessive pronoun -> the nearest compatible actor, when only one is plausible."""
     if token.lower_ == "it" and _expletive(token):
         return None
+    if value == "plural":
+        listed = _continued_list(token, mentions)
+        if listed is not None:
+            return listed
     compatible = [m for m in mentions if _compatible(doc, m, value, kb)]
     antecedent = _clause_subject(token, compatible) or _only_candidate(doc, token, compatible, value)
     if antecedent is None:
@@ -190,8 +196,8 @@ def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
             mention.kind == "role" and head.tag_ in ("NN", "NNP") and head.ent_type_ != "PERSON"
             and (kb.reference(head.lower_) or ("", ""))[0] != "person")
     if value == "plural":
-        return mention.kind == "group-reference" or (mention.kind in ("role", "affiliation", "group")
-                                                     and head.tag_ in ("NNS", "NNPS"))
+        return mention.kind == "group-reference" or (mention.kind in PLURAL_KINDS and head.tag_ in ("NNS", "NNPS")) \
+            or (mention.kind == "pronoun" and len(mention.members) > 1)  # "They said they ..."
     return False
 
 
@@ -221,7 +227,10 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i
                         and not (c.left_edge.i <= token.i <= c.right_edge.i)]
             for subject in subjects:
-                m = by_token.get(subject.i)
+                # ("the Taliban's defence ministry said its forces ...": the ministry's owner when the
+                # ministry itself is no mention)
+                m = by_token.get(subject.i) or next((by_token[c.i] for c in subject.children
+                                                     if c.dep_ in ("poss", "compound") and c.i in by_token), None)
                 if m is not None and m.start < token.i:
                     return m
         if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
@@ -247,7 +256,8 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     if previous is None:
         return None
     candidates = [m for m in compatible if previous.start <= m.start < previous.end]
-    continuing = _continued_subject(token, previous, candidates) if value == "person" else None
+    continuing = _continued_subject(token, previous, candidates) if value == "person" \
+        else _continued_institution(token, previous, candidates) if value == "thing" else None
     if continuing is not None:
         return continuing
     identities = {_identity(m.actor) for m in candidates}
@@ -262,6 +272,40 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
         if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
+
+
+def _continued_list(token: Token, mentions: list[Mention]) -> Mention | None:
+    """ "The governments of Mali and Burkina Faso warned ... They also said ...": "they" opening its
+    sentence as the main subject continues the coordinated actors of the main subject before."""
+    sent = token.sent
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.i != sent.start \
+            or sent.start == 0:
+        return None
+    previous = token.doc[sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    inside = [m for m in mentions if subject.left_edge.i <= m.start and m.end - 1 <= subject.right_edge.i
+              and m.kind in ("country", "capital", "org", "role", "group")]
+    members = tuple(dict((m.actor.country or m.actor.org or m.actor.code, m.actor) for m in inside).values())
+    if len(members) < 2 or len(members) != len(inside) \
+            or not any(t.dep_ == "cc" for t in subject.subtree):
+        return None
+    actor = replace(members[0], text=token.text, how=f"coreference:pronoun:the list ({subject.text})")
+    return Mention(token.i, token.i + 1, token.i, actor, "pronoun", members=members)
+
+
+def _continued_institution(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:
+    """ "Pakistan's Foreign Office said ... It accused ...": "it" opening its sentence as the main subject
+    continues an institution or organisation that was the main subject of the sentence before (a state
+    named there is left alone: "Iran met Russia. It left" is as often about the object)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.i != token.sent.start:
+        return None
+    for m in candidates:
+        head = previous.doc[m.head]
+        if m.kind in ("role", "org") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == previous.root.i:
+            return m
+    return None
 
 
 def _continued_subject(token: Token, previous: Span, candidates: list[Mention]) -> Mention | None:

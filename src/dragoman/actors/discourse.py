@@ -69,7 +69,8 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         new = _organisation_reference(token, out, kb, focus) or _affiliated_person(token, taken) \
-            or _copular_identity(token, taken) or _role_phrase(token, out, taken, kb, focus)
+            or _copular_identity(token, taken) or _titled_holder(token, out, kb, date) \
+            or _role_phrase(token, out, taken, kb, focus)
         if new is None or any(i in taken for i in range(new.start, new.end)):
             continue
         out.append(new)
@@ -78,6 +79,28 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
     if len(out) == len(mentions):
         return sorted(out, key=lambda m: m.start)
     return resolve_references(doc, sorted(out, key=lambda m: m.start), kb, date)
+
+
+def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> Mention | None:
+    """ "The President commended ...", "The Prime Minister thanked ...": a capitalised title with "the" and
+    no name or country is its first holder the document named (a readout's own leader), if any."""
+    words = phrase_words(token)
+    if not token.is_title or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or any(w.i != token.i and w.dep_ != "det" and not w.is_title for w in words):
+        return None
+    title = "_".join(w.lower_ for w in words if w.dep_ != "det")
+    if (kb.reference(token.lower_) or ("", ""))[0] != "person" or any(c.dep_ == "prep" for c in token.children):
+        return None
+    for m in mentions:
+        person = kb.people.get(m.actor.entry or "")
+        if m.start >= token.i or person is None:
+            continue
+        tenure, _how = person.tenure_at(date)
+        if tenure is not None and tenure.role == title:
+            actor = replace(m.actor, text=f"the {token.text}",
+                            how=f"discourse:the title's first holder named ({m.actor.text})")
+            return Mention(token.i, token.i + 1, token.i, actor, "person")
+    return None
 
 
 def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
@@ -144,8 +167,10 @@ def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
                  focus: str | None) -> Mention | None:
     words = phrase_words(token)
-    if any(w.i in taken for w in words) or any(c.dep_ == "poss" and c.i in taken for c in token.children):
-        return None  # "Kenyan police", "the Taliban's ministry": the named owner's phrase, read by the coder
+    if any(w.i in taken for w in words) or any(c.dep_ == "poss" and (c.i in taken or c.pos_ == "PRON")
+                                               for c in token.children):
+        # "Kenyan police", "the Taliban's ministry", "its forces": the owner's phrase, read by the coder
+        return None
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i):
         return None  # "the two leaders", "both sides": group references, resolved by coreference or not at all
     is_person = token.ent_type_ == "PERSON"

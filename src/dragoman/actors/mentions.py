@@ -109,6 +109,8 @@ class MentionFinder:
         for span, entry in sorted((p for p in resolved if p[1] is not None),
                                   key=lambda p: (KIND_ORDER.get(p[1].kind, 9), p[0].start)):  # type: ignore[union-attr]
             assert entry is not None
+            if entry.country is None and not entry.code.startswith(("IGO", "NGO")) and _cut_short(span):
+                continue  # "the West" of "the West African bloc": a longer name the dictionary lacks
             mention = self._expand(doc, span, entry, reference_date)
             if mention is not None:
                 self._place(mention, found, taken)
@@ -161,7 +163,8 @@ class MentionFinder:
         head = coordinated.head
         while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
             head = head.head
-        if head.i < root.i:
+        if head.i < root.i or (head.pos_ == "PROPN" and any(t.pos_ == "CCONJ" for t in doc[span.end:head.i])):
+            # (nor over a conjunction: "Mali and Burkina Faso", misparsed as a modifier of "Faso")
             return Mention(span.start, span.end, root.i, base, entry.kind)
         words = phrase_words(head)
         sector = self.sector_in(words)
@@ -278,6 +281,20 @@ class MentionFinder:
             self._place(mention, found, taken)
             for k in range(ent.start, ent.end):
                 aliases.setdefault(normalise(doc[k:ent.end].text), actor)
+        # a name the tagger found no entity for ("Modi and President Xi exchanged ..."): one capitalised
+        # word that is part of a person's name given elsewhere in the document, or a surname after a title
+        for token in doc:
+            if token.i in taken or token.pos_ != "PROPN" or not token.is_title \
+                    or (token.ent_type_ and token.ent_type_ not in MISREAD_PERSON_LABELS):
+                continue
+            before = doc[token.i - 1] if token.i > 0 else None
+            titled = before is not None and (self.kb.reference(before.lower_) or ("", ""))[0] == "person" \
+                and before.is_title
+            if not titled and fold(normalise(token.text)) not in aliases:
+                continue
+            actor = self._person(doc[token.i:token.i + 1], aliases, date, exact=True)
+            if actor is not None:
+                self._place(Mention(token.i, token.i + 1, token.i, actor, "person"), found, taken)
 
     def _person(self, ent: Span, aliases: dict[str, Actor], date: dt.date | None,
                 exact: bool = False) -> Actor | None:
@@ -287,12 +304,20 @@ class MentionFinder:
             tail = " ".join(key.split()[k:])
             if tail in aliases:
                 return replace(aliases[tail], text=ent.text, how="coreference:name")
-        if len(key.split()) == 1:
+        words = key.split()
+        if len(words) == 1:
             people = self.kb.surnames.get(key, ())
             countries = {p.country or p.org for p in people}
             if len(countries) == 1:
                 current = [p for p in people if p.tenure_at(date)[1] in ("dated", "latest")] or list(people)
                 return entry_actor(current[0], ent.text, date, "dictionary:surname")
+        elif len(words) <= 4:
+            # "Joseph R. Biden": a known person's surname, with a first name of the same initial
+            initialled = [p for p in self.kb.surnames.get(words[-1], ())
+                          if fold(normalise(p.name))[:1] == words[0][:1]]
+            if len({p.country or p.org for p in initialled}) == 1:
+                held = [p for p in initialled if p.tenure_at(date)[1] in ("dated", "latest")] or initialled
+                return entry_actor(held[0], ent.text, date, "dictionary:surname+initial")
         if exact:
             entry = _best(tuple(e for e in self.kb.names.get(key, ()) if e.kind == "person"))
             return entry_actor(entry, ent.text, date, "dictionary:person") if entry is not None else None
@@ -391,7 +416,8 @@ def place_of(noun: Token, found: dict[int, Mention], taken: dict[int, int]) -> M
         if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPS:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
+            if obj.dep_ != "pobj" or any(c.dep_ == "conj" or (c.dep_ == "nmod" and any(
+                    g.dep_ == "cc" for g in c.children)) for c in obj.children):
                 continue  # "ministers of Syria, Turkey and Iran": one group per country, found by the coder
             if obj.lemma_.lower() in MISSIONS:
                 # "protesters outside the US embassy in Beirut": an embassy is its state's, its place the city's
@@ -424,6 +450,17 @@ def _strip_possessive(span: Span) -> str:
 
 def _same_initial(a: str, b: str) -> bool:
     return a[:1] == b[:1]
+
+
+def _cut_short(span: Span) -> bool:
+    """The span ("the West") is only the first words of a longer capitalised name ("the West African bloc"):
+    its last word modifies a capitalised word right after it."""
+    doc = span.doc
+    if span.end >= len(doc) or span[0].lower_ != "the":
+        return False
+    after, last = doc[span.end], doc[span.end - 1]
+    return after.is_title and after.pos_ in ("PROPN", "ADJ") and last.dep_ in ("compound", "amod") \
+        and last.head.i >= span.end
 
 
 def _cased(span: Span) -> bool:

@@ -37,6 +37,10 @@ CONTROL_VERBS = frozenset({
     "order", "push", "invite", "allow", "permit", "help", "tell", "lobby", "implore", "oblige", "require",
     "instruct", "authorize", "authorise", "enable", "prompt", "induce", "spur", "advise", "request", "coerce",
     "call", "appeal", "challenge", "warn", "let"})
+# Verbs that are acts of speech: coordinated with a reported clause, they are the reporter's own acts.
+SPEECH_ACTS = frozenset({
+    "accuse", "blame", "urge", "call", "demand", "condemn", "criticize", "criticise", "denounce", "warn",
+    "deny", "reject", "ask", "appeal", "threaten", "praise", "welcome", "vow", "pledge", "promise", "insist"})
 # Nouns of pressure whose "on X" names who is to act: "put pressure on X to agree", "X's pressure on Y to".
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
@@ -86,7 +90,9 @@ class MentionIndex:
         """The actors an argument phrase headed by ``token`` names, one per coordinated member."""
         found: list[Mention] = []
         self._collect(token, found, depth=0)
-        if not found or all(m.actor.how.startswith(GUESSED) for m in found):
+        listing = any(c.dep_ == "prep" and c.lower_ in ENUMERATORS for c in token.children)
+        if not found or listing or all(m.actor.how.startswith(GUESSED) for m in found):
+            # ("Western governments, including X and Y": the members listed, not the group)
             listed: list[Mention] = []
             self._enumerated(token, listed)  # "politicians from the three countries, i.e. X, Y and Z"
             found = listed or found
@@ -109,15 +115,32 @@ class MentionIndex:
                     self._collect(child, found, depth + 1)
                     if len(found) > before:
                         break
-        for child in token.children:
-            if child.dep_ == "conj":
+        # the members coordinated with it; a list the parser broke at a long name ("by X, the Democratic
+        # People's Republic of Korea, Y and Z": the name an apposition, the rest coordinated inside it)
+        span = range(mention.start, mention.end) if mention is not None and mention.start <= token.i < mention.end \
+            else range(token.i, token.i + 1)
+        for child in [c for i in span for c in token.doc[i].children if c.i not in span]:
+            listed = child.dep_ == "appos" and mention is not None and self._listed(child, mention)
+            if child.dep_ == "conj" or listed \
+                    or (child.dep_ == "nmod" and child.i < token.i and any(g.dep_ == "cc" for g in child.children)):
+                # ("Mali and Burkina Faso" misparsed: "Mali" a modifier of "Faso" with the conjunction)
                 self._collect(child, found, depth)
+
+    def _listed(self, appos: Token, first: Mention) -> bool:
+        """An apposition that is a list's next member: another state's name, followed by further members."""
+        named = self.at(appos)
+        if named is None:
+            named = next((m for t in appos.subtree if (m := self.at(t)) is not None), None)
+        return named is not None and named.actor.country not in (None, first.actor.country) \
+            and any(t.dep_ == "conj" and t.head.i >= named.start for t in appos.subtree)
 
     def _enumerated(self, token: Token, found: list[Mention]) -> None:
         """ "the three countries involved, i.e. Germany, France and Britain": the listed members."""
         for t in token.subtree:
             if t.lower_ in ENUMERATORS and t.head.i != t.i:
-                self._collect(t.head, found, depth=4)
+                # "i.e." hangs on the first member; "including" is a preposition whose object is
+                for member in [c for c in t.children if c.dep_ == "pobj"] if t.dep_ == "prep" else [t.head]:
+                    self._collect(member, found, depth=4)
                 return
 
 
@@ -197,10 +220,17 @@ def subjects(verb: Token) -> list[Token]:
         if verb.dep_ in ("xcomp", "conj") and is_passive(head):
             return _passive_subjects(head)  # "X is set to hold", "X was indicted and will resign"
         inherited = subjects(head)
-        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
+        clause = head
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head  # "said the text would not help end the war and accused X": "help"
+        if verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.i != clause.i:
             # "X noted that the talks are final, and invited Y": a coordinated verb phrase the parser hung
-            # on the reported clause may belong to the reporting verb; its subject is a fallback
-            inherited += subjects(head.head)
+            # on the reported clause may belong to the reporting verb; its subject is a fallback, and the
+            # first choice when the verb is itself an act of speech ("X said Y had fired on Z, and accused W")
+            speaker = subjects(clause.head)
+            # (not when the report comes last: "X and Y spoke and condemned it, the White House said")
+            first = verb.lemma_.lower() in SPEECH_ACTS and clause.head.i < clause.i
+            inherited = speaker + inherited if first else inherited + speaker
         return inherited
     # "X is willing to send troops": an adjective's subject is its copula's
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):

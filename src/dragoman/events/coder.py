@@ -33,6 +33,7 @@ from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
     CONTROL_VERBS,
     GUESSED,
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     MentionIndex,
     complements,
@@ -87,6 +88,7 @@ COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb applying one is no reaction to it
 LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
 DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
@@ -101,6 +103,11 @@ REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack
 # claim of responsibility claims a use of force (its target is the target).
 ANSWERS = {"016": (frozenset({"11", "12"}), "accuser"), "015": (frozenset({"18", "19", "20"}), "target")}
 # Verbs whose object is followed by what it is judged to be ("called X reckless", "described X as").
+WISHING = frozenset({"want", "wish", "prefer", "like"})  # "wants X to do": X's act is only wished
+# Verbs that address what they report to someone ("notified X that it objected", "told X it would not
+# attend"): the addressee is the other party of an act reported without one.
+ADDRESSED_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "16"})  # acts of speech, to someone
+ADDRESSING = frozenset({"tell", "inform", "notify", "assure", "brief", "warn", "remind", "write", "signal"})
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
@@ -242,11 +249,13 @@ class EventCoder:
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
         if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
-            targets, target_role = self._event_reference(token, sources, referents(), s_index)
+            targets, target_role = self._event_reference(token, sources, referents(), s_index, pattern.cameo[:2])
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
             targets, target_role = _place_target(token, index)
+        if not targets and pattern.kind == "event" and pattern.cameo[:2] in ADDRESSED_ROOTS:
+            targets, target_role = _addressee(token, sources, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
         source_codes = {m.actor.code for m in sources}  # "the security chief warned that police ...": one party
@@ -299,6 +308,8 @@ class EventCoder:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 return []
+        if _wished_of_another(token):
+            return []
         reading = read_modality(token)
         out = []
         for source, target in pairs:
@@ -323,7 +334,8 @@ class EventCoder:
                 + tuple(f"governs {t.token.text!r} ({t.pattern.id})" for t in trigger.inner) \
                 + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ()) \
                 + ((f"{modality} {code} -> intent {final}",) if final != code else ()) \
-                + (("symmetric: the parties act on one another",) if pattern.mutual and target_role == "" else ())
+                + (("symmetric: the parties act on one another",)
+                   if (pattern.mutual or source.kind == "group-reference") and target_role == "" else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
                 source=source, target=target, modality=modality, attribution=attribution,
@@ -353,13 +365,15 @@ class EventCoder:
         return [], ""
 
     def _event_reference(self, verb: Token, sources: list[Mention], earlier: list[CodedEvent],
-                         here: int) -> tuple[list[Mention], str]:
+                         here: int, root: str = "") -> tuple[list[Mention], str]:
         """ "X condemned the killings", "Y welcomed the agreement": an object naming an event coded earlier
         in the document points at its party: the perpetrator of a conflictual act, the other side of a
         cooperative one (whichever is not the new event's source)."""
         out_of = [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "out"
                   for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children if g.dep_ == "pobj"]
-        for obj in role_heads(verb, "object") + prep_objects(verb, "to") + prep_objects(verb, "against") \
+        objects = [verb.head if o.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else o
+                   for o in role_heads(verb, "object")]  # "the sanctions, which they called illegal"
+        for obj in objects + prep_objects(verb, "to") + prep_objects(verb, "against") \
                 + prep_objects(verb, "from") + prep_objects(verb, "of") + out_of:
             if obj.pos_ != "NOUN" or (not _definite(obj) and obj.tag_ != "NNS" and not _quantified(obj)):
                 continue
@@ -369,6 +383,8 @@ class EventCoder:
             # the event the noun names: the first one coded with the same word ("the killings" <- "killed"),
             # which in news is the story's main event, not the latest one mentioned
             kinds = {p.cameo[:2] for p in self.patterns.for_token(lemma, "NOUN")}
+            if root in kinds and root in MEASURE_ROOTS:
+                continue  # "would not apply the sanctions": the same measure, not a reaction to it
             # ... or coded with the noun's own code root ("the two vetoes" <- "voted against")
             same = [e for e in earlier if _same_stem(verb.doc[e.trigger].lemma_.lower(), lemma)
                     or (e.code[:2] in kinds and e.target is not None)]
@@ -399,6 +415,29 @@ class EventCoder:
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _wished_of_another(token: Token) -> bool:
+    """ "Moscow does not want Iran to reach a deal": what one actor wishes another would do is no act of
+    either (an appeal, when made, is coded from its own verb)."""
+    return any(t.dep_ == "ccomp" and t.head.lemma_.lower() in WISHING
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in clause_chain(token))
+
+
+def _addressee(token: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "X notified Y, Z and the UN that it objected to the deal": an act reported to an addressee, with no
+    other party of its own, is aimed at the addressee."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in ADDRESSING:
+        return [], ""
+    own = {_party(s) for s in sources}
+    found = [m for role in ("object", "dative") for head in role_heads(verb, role) for m in index.in_phrase(head)
+             if _party(m) not in own]
+    return _unique(found), f"addressee of {verb.text!r}" if found else ""
 
 
 def _count(noun: Token) -> int:
@@ -839,7 +878,7 @@ def _body(trigger: Token, index: MentionIndex) -> list[Mention]:
     for m in sorted(index.mentions, key=lambda m: -m.start):
         if m.start >= sent.end or (m.start < sent.start and m.start < first):
             continue
-        if m.actor.org and (m.actor.sector or "IGO") == "IGO":
+        if m.actor.org and (m.actor.sector or "IGO") == "IGO" and m.actor.code.startswith("IGO"):
             actor = replace(m.actor, how=f"{m.actor.how}+the body last named")
             return [replace(m, actor=actor)]
     return []
@@ -868,7 +907,8 @@ def _members(mention: Mention) -> list[Mention]:
 def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
            collective: bool = False) -> list[tuple[Mention, Mention | None]]:
     """One (source, target) pair per actor pair. Without a target, the coordinated sources of a mutual
-    event ("Iran and Russia signed", "the two sides discussed") act on one another: two parties give one
+    event ("Iran and Russia signed", "the two sides discussed"), and the members of a group reference
+    in any event ("the two sides pulled back"), act on one another: two parties give one
     event; three or more ("deputy ministers of Syria, Turkey, Iran and Russia are to meet") one event per
     unordered pair of parties (each marked symmetric in its notes). A collective target ("mediation between
     X and Y", "calm between the two countries") is one party to a non-mutual event, recorded by its first
@@ -881,7 +921,9 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     source_codes = {s.actor.code for s in source_list}
     target_list = [t for t in _unique(target_list)
                    if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
-    if not target_list and pattern.mutual and len(source_list) > 1:
+    if not target_list and len(source_list) > 1 \
+            and (pattern.mutual or any(len(s.members) > 1 and s.kind == "group-reference" for s in sources)):
+        # (also a group reference with no other party: "the two sides pulled back" from one another)
         return list(combinations(source_list, 2))
     if not target_list:
         return [(s, None) for s in source_list]

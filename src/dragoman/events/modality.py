@@ -58,7 +58,8 @@ def clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     while (token.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "amod", "compound", "nsubj", "nsubjpass",
-                          "attr", "conj", "pcomp", "oprd", "appos") or _purpose(token)) and token.head.i != token.i:
+                          "attr", "conj", "pcomp", "oprd", "appos") or _purpose(token) or _infinitive_clause(token)) \
+            and token.head.i != token.i:
         if token.dep_ == "acl" and token.head.lemma_.lower() in EVIDENCE_NOUNS:
             break  # "no signs that X happened": the noun governs, handled by _evidence_negation
         if token.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
@@ -66,9 +67,15 @@ def clause_chain(trigger: Token) -> list[Token]:
         token = token.head
         chain.append(token)
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj", "pcomp") \
-                and not _purpose(token):
+                and not _purpose(token) and not _infinitive_clause(token):
             break
     return chain
+
+
+def _infinitive_clause(token: Token) -> bool:
+    """ "does not want Iran to reach a deal": an infinitive with a subject of its own takes the modality of
+    the verb it complements."""
+    return token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _purpose(token: Token) -> bool:
