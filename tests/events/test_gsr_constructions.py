@@ -17,6 +17,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # an intention or a refusal of an act that needs no target is complete without one
     ("The Peruvian interior minister agreed to resign on Friday.", [("035", "PER", None, "asserted")]),
     ("Bolivia's defence minister refused to step down.", [("124", "BOL", None, "asserted")]),
+    # ... not a participle modifying a noun inside it ("the boycotting countries", "the protesting farmers")
+    ("Kenya has agreed to drop its lawsuits against the boycotting countries.", []),
+    ("Kenya agreed to withdraw the complaint against the protesting farmers.", []),
     # ... but an appeal still needs someone it is made to
     ("The Canadian government called for an independent inquiry.", []),
     # a threat of an inward measure is aimed at the people where it would apply

@@ -114,6 +114,7 @@ INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Intentions and refusals that are complete without a target when what they intend or refuse is: "agreed to
 # resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
 UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "acl", "relcl", "nmod", "appos"})  # participles inside a noun
 DEMAND_ROOT, PROTEST_ROOT = "10", "14"
 OUTWARD_ROOTS = frozenset({"15", "16"})  # never aimed at the source's own organs
 THREAT, UNLESS = "130", frozenset({"unless"})
@@ -286,7 +287,7 @@ class EventCoder:
                 implied, role = _counterpart(token, sources, index)
                 pairs = [(s, t if t is not None else next(iter(implied), None)) for s, t in pairs]
                 target_role = role if implied else target_role
-        inward = next((t for t in trigger.inner if t.pattern.domestic), None)
+        inward = next((t for t in trigger.inner if t.pattern.domestic and t.token.dep_ not in MODIFIER_DEPS), None)
         if inward is not None and not pattern.domestic and any(t is None for _, t in pairs):
             # "threatened to impose a curfew in Algiers": aimed where the inward measure it governs would apply
             pairs = [(s, t if t is not None else _domestic(inward.token, s, index, inward.pattern.target_optional))
@@ -663,7 +664,8 @@ def _complete_untargeted(trigger: _Trigger) -> bool:
     """The trigger's event is complete without a target: its pattern allows it, or it governs an act that
     needs none ("agreed to resign", "refused to step down", "promised to hold elections")."""
     return trigger.pattern.target_optional or (trigger.pattern.cameo[:2] in UNTARGETED_INTENT_ROOTS and any(
-        inner.pattern.target_optional and not inner.pattern.domestic for inner in trigger.inner))
+        inner.pattern.target_optional and not inner.pattern.domestic
+        and inner.token.dep_ not in MODIFIER_DEPS for inner in trigger.inner))  # (not "the boycotting states")
 
 
 def _specificity(pattern: Pattern) -> int:
