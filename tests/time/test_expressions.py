@@ -139,6 +139,9 @@ CASES: list[tuple[str, dt.date, str, str, str, str, str, str]] = [
      "2023-02-01", "2023-02-28", "month", "relative"),
     ("The war started a year ago.", D(2023, 4, 20), "past", "a year ago", "2022-01-01", "2022-12-31", "year",
      "relative"),
+    # a vague distance back: "days earlier" is some days before the report
+    ("Envoys had voiced concern days earlier.", D(2023, 4, 20), "past", "days earlier", "2023-04-14", "2023-04-19",
+     "range", "relative"),
     # ranges
     ("Trade tripled in the past 2.5 years.", D(2023, 3, 29), "past", "in the past 2.5 years",
      "2020-09-29", "2023-03-29", "range", "relative"),

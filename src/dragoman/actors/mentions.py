@@ -111,6 +111,8 @@ class MentionFinder:
             assert entry is not None
             if entry.country is None and not entry.code.startswith(("IGO", "NGO")) and _cut_short(span):
                 continue  # "the West" of "the West African bloc": a longer name the dictionary lacks
+            if entry.kind == "capital" and _within_a_person(span):
+                continue  # "Sofia Sapega", "Lima Ahmed": a capital's name as a person's first name
             mention = self._expand(doc, span, entry, reference_date)
             if mention is not None:
                 self._place(mention, found, taken)
@@ -450,6 +452,12 @@ def _strip_possessive(span: Span) -> str:
 
 def _same_initial(a: str, b: str) -> bool:
     return a[:1] == b[:1]
+
+
+def _within_a_person(span: Span) -> bool:
+    """The span is part of a longer PERSON entity."""
+    ents = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+    return any(e.label_ == "PERSON" and e.end - e.start > span.end - span.start for e in ents)
 
 
 def _cut_short(span: Span) -> bool:

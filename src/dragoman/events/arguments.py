@@ -383,6 +383,12 @@ def governing_verb(noun: Token) -> Token | None:
     for _ in range(3):
         if token.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
             return token.head if token.head.pos_ in ("VERB", "AUX") else None
+        clause = token.head
+        if token.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.pos_ == "VERB" \
+                and token.left_edge.i - 1 == clause.head.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            # "reiterates its call on X to release Y": the parser made the object the infinitive's subject
+            return clause.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             token = token.head.head
             if token.pos_ in ("VERB", "AUX"):

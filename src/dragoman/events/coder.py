@@ -81,11 +81,12 @@ ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
+VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})  # riots count as force for "the aggressor"
 DECIDER = "subject of the decision list"
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
 ACTING_NOTES = frozenset(f"source by {role}" for role in ACTING_ROLES)
 COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
-PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF"})  # groups that are parties of their own in a story
+PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF", "CVL"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb applying one is no reaction to it
@@ -559,7 +560,7 @@ def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent]
     """ "Japan and France also expressed concern", "EU leaders condemned it": concern and criticism that
     name no one are aimed at the party whose coercion and force the story has reported most often."""
     own = {_story_party(s) for s in sources} | {s.actor.country for s in sources if s.actor.country}
-    acts = Counter(key for e in referents if int(e.code[:2]) in AGGRESSIVE_ROOTS
+    acts = Counter(key for e in referents if (int(e.code[:2]) in AGGRESSIVE_ROOTS or e.code in VIOLENT_PROTEST)
                    and (key := _story_party(e.source) or e.source.actor.country) is not None and key not in own)
     if not acts:
         return [], ""

@@ -64,6 +64,7 @@ _GRAMMAR = rf"""
 | (?P<past>\b(?:(?:in|over|during|for|within|throughout)\s+)?the\s+(?P<past_dir>past|last|previous|next|coming)
       \s+(?:(?P<past_n>{_NUM})\s+)?(?P<past_u>{_UNIT}))
 | (?P<ago>\b(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})\s+(?:ago|earlier|before|after|later))
+| (?P<vague>\b(?P<vg_u>days|weeks|months)\s+(?:ago|earlier))
 | (?P<relperiod>\b(?:(?P<rp_mod>earlier|later)\s+)?(?P<rp_rel>{_REL})\s+(?P<rp_u>year|month|week))
 | (?P<day>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|last\s+night|overnight|this\s+morning
       |this\s+afternoon|this\s+evening))
@@ -319,6 +320,14 @@ def _ago(e: Expression, ref: dt.date, tense: str) -> Span | None:
     return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31), "year"
 
 
+def _vague(e: Expression, ref: dt.date, tense: str) -> Span:
+    """ "days earlier", "weeks ago": some days (two to six), weeks (one to four) or months (one to six)
+    before the reference date, as a range."""
+    unit = (e.get("vg_u") or "").lower()
+    nearest, farthest = {"days": (1, 6), "weeks": (7, 28), "months": (30, 180)}[unit]
+    return ref - dt.timedelta(days=farthest), ref - dt.timedelta(days=nearest), "range"
+
+
 def _relperiod(e: Expression, ref: dt.date, tense: str) -> Span:
     rel = " ".join((e.get("rp_rel") or "").lower().split())
     unit = (e.get("rp_u") or "").lower()
@@ -394,7 +403,7 @@ def _year(e: Expression, ref: dt.date, tense: str) -> Span:
 _RESOLVERS = {
     "iso": _iso, "range": _range, "span": _span, "since": _since, "mdy": _mdy, "dmy": _mdy,
     "partmonth": _part_month, "month": _month_only, "monthyear": _month_only, "partyear": _part_year,
-    "past": _past, "ago": _ago, "relperiod": _relperiod, "day": _day_word, "weekday": _weekday,
+    "past": _past, "ago": _ago, "vague": _vague, "relperiod": _relperiod, "day": _day_word, "weekday": _weekday,
     "decade": _decade, "season": _season, "year": _year,
 }
 
