@@ -70,6 +70,22 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "its call on X to free Y": the call is the object even when the parser makes it the infinitive's subject
     ("Canada reiterates its call on the Iranian authorities to free the detained students.",
      [("020", "CAN", "IRN", "asserted")]),
+    # a floating "each" stands for the names before it, which act each on their own, not with one another
+    ("The accord was signed in Doha, with Chad and Sudan each concluding a separate agreement with Qatar.",
+     [("057", "TCD", "QAT", "asserted"), ("057", "SDN", "QAT", "asserted")]),
+    # a family name written first ("Li Qiang") stands alone for the person named in full before
+    ("Premier Li Qiang arrived in Canberra on Sunday. Li later met Anthony Albanese.",
+     [("042", "CHN", "AUS", "asserted"), ("040", "CHN", "AUS", "asserted")]),
+    # a threat or objection dropped yields to its target; what was threatened is not coded on its own
+    ("The talks resumed after Canada dropped its threat to impose duties on Chinese steel.",
+     [("080", "CAN", "CHN", "asserted")]),
+    ("Hungary dropped its objections to Sweden's membership.", [("080", "HUN", "SWE", "asserted")]),
+    # "The Council" of a press release is the organisation named further down; "National Security Council"
+    # (a state's) is no UN body, and "the Council" after it is that state's
+    ("The Council today imposed sanctions on Syria. The decision was taken by EU foreign ministers in Brussels.",
+     [("163", "EU", "SYR", "asserted")]),
+    ("The National Security Council of Iraq met on Monday. The Council decided to recall the ambassador to Turkey.",
+     [("161", "IRQ", "TUR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

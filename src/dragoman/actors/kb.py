@@ -408,7 +408,8 @@ class _Builder:
                     bucket = holders.setdefault((owner, tenure.role), [])
                     if person not in bucket:
                         bucket.append(person)
-            for surname in _surnames(person.name):
+            family_first = any(t.country in FAMILY_NAME_FIRST for t in person.tenures)
+            for surname in _surnames(person.name, family_first):
                 surnames.setdefault(normalise(surname), []).append(person)
         names = {k: tuple(v) for k, v in self.names.items()}
         return ActorKB(
@@ -542,12 +543,19 @@ TITLES = {"king", "queen", "emperor", "president", "sultan", "emir", "sheikh", "
           "colonel", "general", "mullah", "sayyid"}
 
 
-def _surnames(name: str) -> list[str]:
+# States whose people's names are written family name first in English news ("Li Qiang", "Yoon Suk Yeol").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+
+
+def _surnames(name: str, family_first: bool = False) -> list[str]:
     """The family-name forms of a canonical person name that may stand alone ("Lavrov", "Assad" for "Bashar
-    al-Assad"); none for one-word names or names that start with a title ("King Salman")."""
+    al-Assad"; "Li" for "Li Qiang" where the family name comes first); none for one-word names or names that
+    start with a title ("King Salman")."""
     words = name.replace(".", ". ").split()
     if len(words) < 2 or words[0].lower() in TITLES:
         return []
+    if family_first:
+        return [words[0]] if len(words[0]) >= 2 else []
     last = words[-1]
     if last.lower().rstrip(".") in ("jr", "sr", "ii", "iii") or len(last) < 4:
         return []

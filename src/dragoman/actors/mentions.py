@@ -111,6 +111,8 @@ class MentionFinder:
             assert entry is not None
             if entry.country is None and not entry.code.startswith(("IGO", "NGO")) and _cut_short(span):
                 continue  # "the West" of "the West African bloc": a longer name the dictionary lacks
+            if entry.kind == "org" and _prefixed(span):
+                continue  # "Iraq's National Security Council", "the Russian Security Council": not the UN's
             if entry.kind == "capital" and _within_a_person(span):
                 continue  # "Sofia Sapega", "Lima Ahmed": a capital's name as a person's first name
             mention = self._expand(doc, span, entry, reference_date)
@@ -292,7 +294,9 @@ class MentionFinder:
             before = doc[token.i - 1] if token.i > 0 else None
             titled = before is not None and (self.kb.reference(before.lower_) or ("", ""))[0] == "person" \
                 and before.is_title
-            if not titled and fold(normalise(token.text)) not in aliases:
+            key = fold(normalise(token.text))
+            in_full = {a.entry for a in aliases.values()}  # people named in full in the document
+            if not titled and key not in aliases and not any(p.id in in_full for p in self.kb.surnames.get(key, ())):
                 continue
             actor = self._person(doc[token.i:token.i + 1], aliases, date, exact=True)
             if actor is not None:
@@ -452,6 +456,18 @@ def _strip_possessive(span: Span) -> str:
 
 def _same_initial(a: str, b: str) -> bool:
     return a[:1] == b[:1]
+
+
+def _prefixed(span: Span) -> bool:
+    """A capitalised word before the span modifies it: the span is the end of a longer name the dictionary
+    lacks (a longer name it holds would have been matched instead)."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if not before.is_title or before.dep_ not in ("compound", "amod"):
+        return False
+    return (span.start <= before.head.i < span.end and before.i != before.sent.start) \
+        or before.ent_type_ in ("NORP", "GPE")
 
 
 def _within_a_person(span: Span) -> bool:

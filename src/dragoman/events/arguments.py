@@ -193,6 +193,7 @@ def is_passive(verb: Token) -> bool:
         (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"))
 
 
+FLOATING = frozenset({"each", "both"})  # quantifiers that float after the subject they quantify
 CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "once", "as", "because"})
 
 
@@ -203,7 +204,7 @@ def subjects(verb: Token) -> list[Token]:
     found = [next((g for g in t.children if g.dep_ in SUBJECT_DEPS), t)
              if t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") else t for t in found]
     if found:
-        return [_antecedent(t) for t in found]
+        return [_floating(_antecedent(t)) for t in found]
     if is_passive(verb):
         return []
     head = verb.head
@@ -246,6 +247,19 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # "militias that attacked", "militias attacking"
     return []
+
+
+def _floating(subject: Token) -> Token:
+    """ "with Russia and Ukraine each concluding an agreement": a floating "each" or "both" as subject
+    stands for the coordinated names just before it (the first of them)."""
+    if subject.lower_ not in FLOATING or subject.i == 0:
+        return subject
+    before = subject.doc[subject.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN"):
+        return subject
+    while before.dep_ == "conj" and before.head.i < before.i:
+        before = before.head
+    return before
 
 
 def _clause_as_preposition(verb: Token) -> Token | None:

@@ -275,6 +275,8 @@ class EventCoder:
             targets, target_role = _aggressor(token, sources, referents()) if pattern.cameo[:2] in JUDGING_ROOTS \
                 else _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
+        if not targets and _each(token):
+            pairs = []  # "Russia and Ukraine each concluded an agreement (with others)": not with each other
         hosted = _hosted_parties(pattern, targets, target_role, source_role, pairs)
         if hosted:
             # "X hosted a meeting between Y and Z": X met each of them, and Y and Z met one another
@@ -417,6 +419,12 @@ class EventCoder:
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _each(token: Token) -> bool:
+    """The trigger's clause says its coordinated subjects act each on their own ("each concluding")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    return verb is not None and any(c.lower_ == "each" and c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _wished_of_another(token: Token) -> bool:
