@@ -90,7 +90,7 @@ def test_no_two_people_hold_one_office_at_once(kb: ActorKB) -> None:
     for (owner, role), people in kb.holders.items():
         if role in ("official", "envoy", "spokesperson", "vice_president", "deputy_foreign_minister",
                     "group_leader", "commander", "opposition_leader", "militia_leader", "cleric",
-                    "foreign_policy_adviser", "chief_of_staff", "leader"):
+                    "foreign_policy_adviser", "chief_of_staff", "leader", "presidency_member"):
             continue
         spans = sorted((t.start or dt.date.min, t.end or dt.date.max, p.id) for p in people
                        for t in p.tenures if t.role == role and (t.country or t.org) == owner)

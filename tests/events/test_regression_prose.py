@@ -86,6 +86,15 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("163", "EU", "SYR", "asserted")]),
     ("The National Security Council of Iraq met on Monday. The Council decided to recall the ambassador to Turkey.",
      [("161", "IRQ", "TUR", "asserted")]),
+    # "the president" is the president named just before, not a guess from the story's main state
+    ("Venezuela's government met in Caracas. President Gustavo Petro's spokesman said on Monday that the "
+     "president had written to Nicolas Maduro.", [("020", "COL", "VEN", "claimed")]),
+    # an item of a decision list parsed as a modifier of its list mark ("Second: to demand") is still the list's
+    ("The Iraqi cabinet decided the following:\n\nFirst: to recall the ambassador to Turkey.\n\nSecond: to demand "
+     "an official apology from the Turkish government.",
+     [("161", "IRQ", "TUR", "asserted"), ("100", "IRQ", "TUR", "asserted")]),
+    # agreeing to sanction someone is a threat of sanctions (131), not cooperation with them
+    ("NATO ministers agreed on Monday to widen sanctions against Iran.", [("131", "NATO", "IRN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

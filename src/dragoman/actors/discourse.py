@@ -85,12 +85,29 @@ def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.
     """ "The President commended ...", "The Prime Minister thanked ...": a capitalised title with "the" and
     no name or country is its first holder the document named (a readout's own leader), if any."""
     words = phrase_words(token)
-    if not token.is_title or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-            or any(w.i != token.i and w.dep_ != "det" and not w.is_title for w in words):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or any(w.i != token.i and w.dep_ != "det" and w.is_title != token.is_title for w in words):
         return None
     title = "_".join(w.lower_ for w in words if w.dep_ != "det")
     if (kb.reference(token.lower_) or ("", ""))[0] != "person" or any(c.dep_ == "prep" for c in token.children):
         return None
+    if not token.is_title:
+        # "Zelenskiy's spokesman said the president had written ...": the holder of that title named last,
+        # in this sentence or the one before
+        sent = token.sent
+        first = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        recent = [m for m in mentions if first <= m.start < token.i]
+        candidates = []
+        for m in recent:
+            person = kb.people.get(m.actor.entry or "")
+            tenure = person.tenure_at(date)[0] if person is not None else None
+            if tenure is not None and tenure.role == title:
+                candidates.append(m)
+        if len({m.actor.entry for m in candidates}) != 1:
+            return None  # none, or two presidents named: not guessed
+        m = candidates[-1]
+        actor = replace(m.actor, text=f"the {token.text}", how=f"discourse:the title's holder named ({m.actor.text})")
+        return Mention(token.i, token.i + 1, token.i, actor, "person")
     for m in mentions:
         person = kb.people.get(m.actor.entry or "")
         if m.start >= token.i or person is None:

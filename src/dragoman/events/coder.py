@@ -857,8 +857,8 @@ def _decided_by(trigger: Token, pattern: Pattern, index: MentionIndex) -> tuple[
     """ "The Council decided the following: / First: to recall the ambassador. / Second: to demand ...":
     items of a list of decisions have no subject of their own; they are acts of the subject of the sentence
     that introduces the list (the one ending in a colon, up to a few items back)."""
-    if role_heads(trigger, "subject"):
-        return [], ""
+    if any(h.lower_ not in LIST_MARKS and not h.like_num for h in role_heads(trigger, "subject")):
+        return [], ""  # (the list mark itself is no subject: "Third: to demand", parsed as "Third" modified)
     sent = trigger.sent
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words or not (words[0].lower_ in LIST_MARKS or words[0].like_num or words[0].lower_ == "to"):
