@@ -95,6 +95,11 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("161", "IRQ", "TUR", "asserted"), ("100", "IRQ", "TUR", "asserted")]),
     # agreeing to sanction someone is a threat of sanctions (131), not cooperation with them
     ("NATO ministers agreed on Monday to widen sanctions against Iran.", [("131", "NATO", "IRN", "asserted")]),
+    # "after X agreed" read as a preposition and its object, hung on a noun further down: X is the subject
+    ("Flights resumed on Monday, the latest sign of trade links being restored after Egypt and its allies "
+     "agreed last week to end their boycott of Qatar.", [("035", "EGY", "QAT", "asserted")]),
+    # a grievance taken up with the other side is an official complaint to it
+    ("Tokyo also took the matter up with Seoul through diplomatic channels.", [("114", "JPN", "KOR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -199,7 +199,10 @@ CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "once", "as", "be
 
 def subjects(verb: Token) -> list[Token]:
     """Who does what ``verb`` says, inherited through control, coordination and relative clauses."""
+    misread = _clause_as_preposition(verb)
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _misread_subject(c)]
+    if misread is not None and (not found or all(f.i < misread.i for f in found)) and not is_passive(verb):
+        return [misread]  # "..., the latest sign of links restored after Saudi Arabia agreed to ...": Saudi Arabia
     # "The Red Cross operating in Iraq said": the parser made the participle the subject, the noun its own
     found = [next((g for g in t.children if g.dep_ in SUBJECT_DEPS), t)
              if t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") else t for t in found]
@@ -210,9 +213,6 @@ def subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
-    misread = _clause_as_preposition(verb)
-    if misread is not None:
-        return [misread]
     # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         controllers = _controllers(head, verb)
@@ -265,15 +265,23 @@ def _floating(subject: Token) -> Token:
 def _clause_as_preposition(verb: Token) -> Token | None:
     """ "convened after Russia on Friday vetoed a draft": the parser read the conjunction "after" as a
     preposition with "Russia" as its object and hung "vetoed" on the main verb; that object is the subject."""
-    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    for prep in verb.head.children:
+    for prep in verb.head.children if verb.dep_ in ("conj", "advcl") else ():
         if prep.dep_ != "prep" or prep.lower_ not in CLAUSE_PREPS or not prep.i < verb.i:
             continue
         for obj in prep.children:
             between = verb.doc[obj.i + 1:verb.i]
             if obj.dep_ == "pobj" and obj.i < verb.i and not any(t.pos_ in ("VERB", "AUX", "CCONJ") for t in between):
                 return obj
+    # ... or on a word further down, its object (with its conjuncts) right before the verb
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    while before is not None and before.dep_ == "conj" and before.head.i < before.i:
+        before = before.head
+    if before is not None and before.dep_ == "pobj" and before.head.dep_ == "prep" \
+            and before.head.lower_ in CLAUSE_PREPS and before.right_edge.i == verb.i - 1 \
+            and before.head.head.i != verb.head.i:
+        return before
     return None
 
 
