@@ -45,6 +45,18 @@ SPEECH_ACTS = frozenset({
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
 
+# Texts issued by someone, whose participle says what they do: "issued a statement condemning the attack"
+# (the subject of an issuing verb is their author; of "vetoed a draft calling for", it is not).
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "message", "note",
+                             "resolution", "memorandum", "proclamation", "decree"})
+ISSUING_VERBS = frozenset({"issue", "release", "send", "publish", "adopt", "pass", "sign", "deliver", "write",
+                           "submit", "present", "circulate", "post", "distribute", "approve", "table", "read"})
+# Prepositions of a verb that the parser may hang on its object instead ("shared evidence [with X]").
+OBJECT_ATTACHED_PREPS = frozenset({"with", "to"})
+RELATION_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "talk", "talks", "negotiation",
+                            "negotiations", "relation", "relations", "tie", "ties", "cooperation", "partnership",
+                            "trade", "border", "contract", "dispute", "conflict", "war", "alliance", "link", "links",
+                            "contact", "contacts", "meeting", "summit", "dialogue", "friendship", "rapprochement"})
 # Mentions whose actor is only the document's focus state, a guess that names given in the phrase override.
 GUESSED = "discourse:focus"
 
@@ -160,8 +172,15 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
     if role == "complement":
         return _complement_arguments(trigger)
     if role == "complement_subject":
-        return [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp" or _content_clause(comp)
-                for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        found = [_antecedent(c) for comp in complements(trigger) if comp.dep_ == "ccomp" or _content_clause(comp)
+                 for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        verb = governing_verb(trigger) if trigger.pos_ == "NOUN" and not found else None
+        if verb is not None:
+            # "reiterated its demand that X ease ...": the parser hung the noun's "that" clause on its verb
+            found = [_antecedent(c) for comp in verb.children if comp.dep_ == "ccomp" and comp.i > trigger.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children)
+                     for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        return found
     if role == "condition":
         return _condition_subjects(trigger)
     if role.startswith("prep:"):
@@ -184,6 +203,9 @@ def subjects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _misread_subject(c)]
     if misread is not None and (not found or all(f.i < misread.i for f in found)) and not is_passive(verb):
         return [misread]  # "..., the latest sign of links restored after Saudi Arabia agreed to ...": Saudi Arabia
+    # "The Red Cross operating in Iraq said": the parser made the participle the subject, the noun its own
+    found = [next((g for g in t.children if g.dep_ in SUBJECT_DEPS), t)
+             if t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") else t for t in found]
     if found:
         return [_floating(_antecedent(t)) for t in found]
     if is_passive(verb):
@@ -219,6 +241,9 @@ def subjects(verb: Token) -> list[Token]:
         if joined_by(verb):  # "X was joined in voting no by Y and Z": all of them vote
             return _passive_subjects(head.head) + _agents(head.head) + _agents(verb)
         return subjects(head.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENT_NOUNS \
+            and head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in ISSUING_VERBS:
+        return subjects(head.head)  # "X issued a statement condemning", "X sent a letter urging": X
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # "militias that attacked", "militias attacking"
     return []
@@ -365,6 +390,12 @@ def prep_objects(token: Token, word: str, governors: frozenset[str] = frozenset(
                 # "prepared for talks with X" is not "talks" but keep "between X and Y" whole
         if heads:
             break
+    if not heads and token.pos_ == "VERB" and word in OBJECT_ATTACHED_PREPS:
+        # "shared evidence with the U.S.": the parser often hangs the verb's preposition on its object
+        # (not a noun that names a relation with someone: "discussed the deal with Russia")
+        heads = [g for obj in token.children if obj.dep_ in OBJECT_DEPS and obj.lemma_.lower() not in RELATION_NOUNS
+                 for child in obj.children if child.dep_ == "prep" and child.lower_ == word
+                 for g in child.children if g.dep_ == "pobj"]
     return heads
 
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.discourse import STATE_KINDS
 from dragoman.actors.mentions import Mention
 from dragoman.events.arguments import (
+    CONTROL_VERBS,
     GUESSED,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -111,6 +112,14 @@ ADDRESSING = frozenset({"tell", "inform", "notify", "assure", "brief", "warn", "
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Intentions and refusals that are complete without a target when what they intend or refuse is: "agreed to
+# resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
+UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "acl", "relcl", "nmod", "appos"})  # participles inside a noun
+DEMAND_ROOT, PROTEST_ROOT = "10", "14"
+OUTWARD_ROOTS = frozenset({"15", "16"})  # never aimed at the source's own organs
+THREAT, UNLESS = "130", frozenset({"unless"})
+PURPOSE_HOST_ROOTS = frozenset({"14", "19"})  # protests and blockades made "to demand" something
 
 
 @dataclass(frozen=True)
@@ -157,14 +166,18 @@ class EventCoder:
             triggers = self._triggers(sent)
             _govern(triggers)
             _merge_verb_objects(triggers)
+            _purpose_demands(triggers)
             reporting_only = all(t.pattern.kind == "reporting" for t in triggers)
             sentence_events: list[CodedEvent] = []
             for trigger in triggers:
                 if trigger.governed or (trigger.pattern.kind == "reporting" and not reporting_only):
                     continue
                 coded = self._frame(sent, s_index, trigger, index, events + sentence_events, halves)
-                sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional]
-                halves += [e for e in coded if e.target is None and not e.pattern.target_optional]
+                complete = _complete_untargeted(trigger)
+                sentence_events += [e for e in coded if e.target is not None or e.pattern.target_optional
+                                    or (complete and e.modality != "hypothetical")]
+                halves += [e for e in coded if e.target is None and not e.pattern.target_optional
+                           and not (complete and e.modality != "hypothetical")]
             events += _one_per_dyad(sentence_events, doc)
         events = _judged_later(doc, events, halves)
         return _drop_references([e for e in events if not _within_one_state(e) and not _guessed_self(e)], doc)
@@ -172,6 +185,8 @@ class EventCoder:
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
         for token in sent:
+            if _description(token):
+                continue
             candidates = self.patterns.for_token(token.lemma_, token.pos_)
             if not candidates and token.pos_ == "VERB" and self.verbs is not None \
                     and not self.patterns.for_token(token.lemma_, "VERB") and not self._light(token):
@@ -197,9 +212,12 @@ class EventCoder:
         """The verb is the light verb of a noun a hand-written pattern codes ("held talks", "imposed
         sanctions"): the noun is the event, not the verb."""
         lemma = verb.lemma_.lower()
-        return any(c.dep_ in ("dobj", "obj") and any(
+        # the noun is its object, or the object of its preposition ("remained on alert", "went on strike")
+        nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj")] \
+            + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(any(
             (not p.governors or lemma in p.governors) and (not p.with_governor or lemma in p.with_governor)
-            for p in self.patterns.for_token(c.lemma_, "NOUN")) for c in verb.children)
+            for p in self.patterns.for_token(c.lemma_, "NOUN")) for c in nouns)
 
     def _frame(self, sent: Span, s_index: int, trigger: _Trigger, index: MentionIndex,
                earlier: list[CodedEvent], halves: list[CodedEvent]) -> list[CodedEvent]:
@@ -226,8 +244,9 @@ class EventCoder:
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
-        if pattern.cameo[:2] == "16" and not pattern.domestic:
-            # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state
+        if pattern.cameo[:2] in OUTWARD_ROOTS and not pattern.domestic:
+            # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state;
+            # "massed troops for an offensive against X": a force posture is aimed at X, not the troops
             own = {s.actor.country for s in sources}
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
@@ -241,7 +260,9 @@ class EventCoder:
             targets, target_role = _addressee(token, sources, index)
         doc = sent.doc
         source_keys = {_key(m.actor) for m in sources}
-        if not [t for t in targets if _key(t.actor) not in source_keys] and pattern.kind == "governs":
+        source_codes = {m.actor.code for m in sources}  # "the security chief warned that police ...": one party
+        if not [t for t in targets if _key(t.actor) not in source_keys and t.actor.code not in source_codes] \
+                and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
         acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT) or source_role == DECIDER) \
             and not pattern.id.startswith("petrarch:")
@@ -269,6 +290,12 @@ class EventCoder:
                 implied, role = _counterpart(token, sources, index)
                 pairs = [(s, t if t is not None else next(iter(implied), None)) for s, t in pairs]
                 target_role = role if implied else target_role
+        inward = next((t for t in trigger.inner if t.pattern.domestic and t.token.dep_ not in MODIFIER_DEPS), None)
+        if inward is not None and not pattern.domestic and any(t is None for _, t in pairs):
+            # "threatened to impose a curfew in Algiers": aimed where the inward measure it governs would apply
+            pairs = [(s, t if t is not None else _domestic(inward.token, s, index, inward.pattern.target_optional))
+                     for s, t in pairs]
+            target_role = target_role or f"place or source's state of {inward.token.text!r}"
         if not pairs:
             return []
         code = _refined(trigger)
@@ -299,6 +326,9 @@ class EventCoder:
             if (modality == "planned" and not (_conflictual(code) and (cue or "").lower() in EXPECTATION_CUES)) \
                     or (modality == "hypothetical" and _conflictual(code) and _conditional(token)):
                 final = self.patterns.intent_code(code) or code
+            if modality in ("planned", "hypothetical") and not _conflictual(code) and not final.startswith("13") \
+                    and _conditional(token, UNLESS):
+                final = THREAT  # "will withdraw its peacekeepers unless X ...": an ultimatum, not an intention
             tokens = [token.i, source.start, source.end - 1]
             if target is not None:
                 tokens += [target.start, target.end - 1]
@@ -453,8 +483,8 @@ def _within_one_state(event: CodedEvent) -> bool:
     parliament", "the army supports the police") is the working of that state, not an event between
     actors; inside one state only acts between the state and others (rebels, opposition, people) are coded,
     and the conflictual acts among its organs (coups, purges)."""
-    if event.target is None or int(event.code[:2]) >= 10:
-        return False  # demands, protests and force inside one state are its politics: coded
+    if event.target is None or int(event.code[:2]) >= 9:
+        return False  # investigations, demands, protests and force inside one state are its politics: coded
     if event.code.startswith(SETTLEMENT_CODES):
         return False  # a signed agreement or a ceasefire between two armed bodies of one state: rivals
     source, target = event.source.actor, event.target.actor
@@ -630,6 +660,23 @@ def _outside(source: Mention, verb: Token | None) -> bool:
                                     for c in verb.children)
 
 
+def _description(verb: Token) -> bool:
+    """A present-tense relative clause on its subject describes who an actor is, it reports no event: "the
+    faction that controls Afghanistan", "Hamas, which advocates Israel's destruction"."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which", "who") for c in verb.children) \
+        and verb.head.lemma_.lower() not in DOCUMENT_NOUNS  # "a resolution that deplores ..." states its act
+
+
+def _complete_untargeted(trigger: _Trigger) -> bool:
+    """The trigger's event is complete without a target: its pattern allows it, or it governs an act that
+    needs none ("agreed to resign", "refused to step down", "promised to hold elections")."""
+    return trigger.pattern.target_optional or (trigger.pattern.cameo[:2] in UNTARGETED_INTENT_ROOTS and any(
+        inner.pattern.target_optional and not inner.pattern.domestic
+        and inner.token.dep_ not in MODIFIER_DEPS for inner in trigger.inner))  # (not "the boycotting states")
+
+
 def _specificity(pattern: Pattern) -> int:
     """Of the patterns whose conditions hold, the one that asked most of the sentence wins ("called in the
     ambassador on Friday" is a summons, not a call "on Friday")."""
@@ -678,6 +725,10 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
     if pattern.with_object:
         objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
+        if token.lemma_.lower() in CONTROL_VERBS:  # "allowed refugees to return", parsed as a clause's subject
+            objects += [c for comp in token.children if comp.dep_ == "ccomp"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+                        for c in comp.children if c.dep_ in SUBJECT_DEPS]
         if pattern.requires_prep:  # "called in the ambassador", "pulled out of the deal": the preposition's object
             objects += [g for prep in token.children if prep.dep_ in ("prep", "prt")
                         for holder in (prep, *[c for c in prep.children if c.dep_ == "prep"])
@@ -715,6 +766,26 @@ def _merge_verb_objects(triggers: list[_Trigger]) -> None:
         verb = by_token.get(t.token.head.i)
         if t.token.pos_ == "NOUN" and t.token.dep_ in ("dobj", "obj") and verb is not None and verb is not t \
                 and verb.governed and verb.pattern.cameo[:2] == t.pattern.cameo[:2]:
+            t.governed = True
+
+
+def _purpose_demands(triggers: list[_Trigger]) -> None:
+    """ "staged demonstrations to demand reforms", "began a hunger strike to demand the return of land": a
+    demand stated as the purpose of a protest or blockade is what that act is for, not a second event; so is
+    a protest "in protest of" something stated of a protest."""
+    by_token = {t.token.i: t for t in triggers}
+    for t in triggers:
+        token = t.token
+        if t.pattern.cameo[:2] == DEMAND_ROOT and token.dep_ == "advcl" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            head = token.head
+        elif t.pattern.cameo[:2] == PROTEST_ROOT and token.dep_ == "pobj" and token.head.lower_ == "in" \
+                and token.head.dep_ == "prep":
+            head = token.head.head  # "continued a hunger strike in protest of X": the strike is the protest
+        else:
+            continue
+        acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children if c.dep_ in ("dobj", "obj")]
+        if any(a is not None and a is not t and a.pattern.cameo[:2] in PURPOSE_HOST_ROOTS for a in acts):
             t.governed = True
 
 
@@ -1017,10 +1088,10 @@ def _conflictual(code: str) -> bool:
     return code[:2].isdigit() and int(code[:2]) >= 11
 
 
-def _conditional(trigger: Token) -> bool:
+def _conditional(trigger: Token, marks: frozenset[str] = CONDITIONAL_MARKS - {"whether"}) -> bool:
     """The trigger's clause is held out on a condition: "X may halt mediation if ...", "unless ..."."""
     for token in clause_chain(trigger):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS - {"whether"}
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                          for m in c.children) for c in token.children):
             return True
     return False

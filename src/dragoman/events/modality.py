@@ -30,6 +30,9 @@ HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "can", "should",
 PLANNING = frozenset({"plan", "set", "schedule", "suppose", "intend", "expect", "prepare", "aim", "due",
                       "hope", "seek", "want", "propose", "arrange", "wish", "poise", "willing", "ready",
                       "prepared", "determined", "committed", "eager", "resolve"})
+# Planning verbs that plan only an infinitive ("sought to meet", "is set to visit"), not an object: "sought
+# refuge in Chad", "set fire to the offices" are acts done.
+INFINITIVE_PLANNING = frozenset({"seek", "set"})
 # Nouns whose infinitive states an act intended, not done: "the right to respond", "a plan to annex".
 INTENT_NOUNS = frozenset({"right", "plan", "intention", "option", "readiness", "threat", "vow", "pledge",
                           "promise", "decision", "bid", "attempt", "effort"})
@@ -122,7 +125,8 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
                 return "planned", c.text
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical", c.text
-        if token is not trigger and token.lemma_.lower() in PLANNING and token.pos_ in ("VERB", "ADJ", "AUX"):
+        if token is not trigger and token.lemma_.lower() in PLANNING and token.pos_ in ("VERB", "ADJ", "AUX") \
+                and not (token.lemma_.lower() in INFINITIVE_PLANNING and chain[chain.index(token) - 1].dep_ != "xcomp"):
             return "planned", token.text
         if token is not trigger and chain[chain.index(token) - 1].dep_ == "xcomp":
             # "reserves its right to respond", parsed with the infinitive on the verb
