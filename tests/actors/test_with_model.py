@@ -56,3 +56,9 @@ def test_troops_and_coordinated_places_are_not_placed(pipeline: Pipeline) -> Non
     doc = pipeline.nlp("Troops in Syria and ministers of Egypt, Jordan and Iraq met.")
     codes = {doc[m.start:m.end].text: m.actor.code for m in pipeline.finder.find(doc)}
     assert "Troops" not in codes and "ministers" not in codes
+
+
+def test_it_before_a_readiness_adjective_is_the_state(pipeline: Pipeline) -> None:
+    """ "Armenia says it is willing to ...": "it" is Armenia, not a dummy subject."""
+    found = mentions(pipeline, "Armenia says it is willing to withdraw its troops from the border.")
+    assert found["it"].actor.country == "ARM"

@@ -206,6 +206,9 @@ def _expletive(token: Token) -> bool:
     verb = token.head
     if token.dep_ == "expl":
         return True
+    if any(c.dep_ == "acomp" and c.lower_ in ("willing", "ready", "prepared", "determined", "eager", "keen",
+                                              "committed", "unwilling", "reluctant") for c in verb.children):
+        return False  # "it is willing to withdraw": a state's readiness, not a dummy subject
     deps = {c.dep_ for c in verb.children}
     return verb.lemma_ in ("be", "seem", "appear") or bool(deps & {"ccomp", "csubj", "xcomp"} and
                                                            (token.dep_ == "nsubjpass" or "auxpass" in deps
