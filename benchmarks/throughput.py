@@ -10,8 +10,9 @@ The corpus: the seed article, the development articles and the PLOVER GSR senten
 there; else the seed article's paragraphs), cycled to ``--docs`` documents. Runs alternate between the
 contenders, ``--rounds`` times; the figures are medians. For each: wall time, words/s, documents/s, the
 peak resident memory of the largest process of the run (the JVM's for Spark), the CPU time of all its
-processes, and the projected cost of one million such documents in core-hours, from the CPU time (what
-a cluster bills) and from wall time times the cores used.
+processes (and its ratio to bare spaCy's: steadier than wall time on a busy machine), and the projected
+cost of one million such documents in core-hours, from the CPU time (what a cluster bills) and from wall
+time times the cores used.
 
     .venv/bin/python benchmarks/throughput.py [--docs 1035] [--rounds 3] [--skip spark]
 
@@ -177,16 +178,21 @@ def main() -> int:
           f"{args.rounds} round(s), medians; {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f} (a shared machine: figures are noisy)")
     print(f"{'':22} {'wall s':>7} {'words/s':>8} {'docs/s':>7} {'vs spaCy':>8} {'peak MB':>8} {'CPU s':>7} "
-          f"{'core-h/M docs (CPU)':>19} {'(wall x cores)':>14}")
+          f"{'CPU vs':>7} {'core-h/M docs (CPU)':>19} {'(wall x cores)':>14}")
     base = statistics.median(r.wall for r in runs["spacy"]) if "spacy" in runs else None
+    base_cpu = statistics.median(r.cpu for r in runs["spacy"]) if "spacy" in runs else None
     for key, (label, cores, _command) in chosen.items():
         wall = statistics.median(r.wall for r in runs[key])
         cpu = statistics.median(r.cpu for r in runs[key])
         peak = max(r.peak_mb for r in runs[key])
         ratio = f"{wall / base:.2f}x" if base else "-"
+        cpu_ratio = f"{cpu / base_cpu:.2f}x" if base_cpu else "-"
         per_million = 1_000_000 / len(texts) / 3600
         print(f"{label:22} {wall:7.1f} {words / wall:8,.0f} {len(texts) / wall:7.1f} {ratio:>8} {peak:8,.0f} "
-              f"{cpu:7.1f} {cpu * per_million:19,.1f} {wall * cores * per_million:14,.1f}")
+              f"{cpu:7.1f} {cpu_ratio:>7} {cpu * per_million:19,.1f} {wall * cores * per_million:14,.1f}")
+    if "w1" in runs and "w2" in runs:
+        speedup = statistics.median(r.wall for r in runs["w1"]) / statistics.median(r.wall for r in runs["w2"])
+        print(f"2 workers: {speedup:.2f}x the documents/s of 1 worker")
     return 0
 
 
