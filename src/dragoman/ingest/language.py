@@ -6,9 +6,10 @@ The model ships inside the pinned py3langid package as LZMA-compressed NumPy arr
 costs about 0.5 s of CPU at every start. So the first start unpacks it once into a cache folder (68 MB of
 plain ``.npy`` files, under ``$DRAGOMAN_CACHE``, else ``$XDG_CACHE_HOME/dragoman``, else
 ``~/.cache/dragoman``), named by the SHA-256 of the package's model file so that another py3langid
-version gets its own; later starts map those files into memory (about 0.03 s, and forked workers share
-the pages). The arrays are the package's own, handed to py3langid's own ``LanguageIdentifier``, so the
-answers are the same; when the folder cannot be written, the model is read from the package as before.
+version gets its own; later starts map those files into memory (about 0.03 s; only the pages a text
+visits are read, and processes share them). The arrays are the package's own, handed to py3langid's own
+``LanguageIdentifier``, so the answers are the same; when the folder cannot be written, the model is
+read from the package as before.
 """
 
 from __future__ import annotations
@@ -60,10 +61,13 @@ def load_identifier(root: Path | None) -> Any:
     if not (folder / "done").is_file() and not _unpack(package_file, folder):
         return LanguageIdentifier.from_model_file(package_file, norm_probs=True)
     a = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in ARRAYS}
-    # as py3langid's from_model_file and load_model build it from the same arrays
+    # as py3langid's from_model_file and load_model build it from the same arrays, but for the transition
+    # table (39 MB), read in place as py3langid reads its own copy (by index, one integer at a time): only
+    # the pages a text visits are read, and processes share them
+    moves = a["nextmove"]
     return LanguageIdentifier(np.asarray(a["ptc"]), np.asarray(a["pc"]), a["classes"].tolist(),
-                              _to_array(a["nextmove"]), a["out_feat"].tolist(), norm_probs=True,
-                              tk_row=_to_array(a["nextmove_row"]))
+                              memoryview(moves).cast("B").cast(moves.dtype.char), a["out_feat"].tolist(),
+                              norm_probs=True, tk_row=_to_array(a["nextmove_row"]))
 
 
 def _unpack(package_file: Path, folder: Path) -> bool:
