@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.ingest.language import ARRAYS, SAMPLE, language_problem, load_identifier
+from dragoman.ingest.language import ARRAYS, SAMPLE, cache_root, language_problem, load_identifier
 from tests.conftest import EXAMPLES
 
 
@@ -68,3 +68,11 @@ def test_a_half_written_folder_is_not_read(tmp_path: Path) -> None:
     identifier = load_identifier(tmp_path)  # unpacks again, in place of the damaged folder
     assert identifier.classify("Le ministre iranien des Affaires étrangères s'est rendu à Moscou.")[0] == "fr"
     assert (folder / "done").is_file() and (folder / "ptc.npy").read_bytes() != b"damaged"
+
+
+def test_the_cache_folder_is_chosen_by_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DRAGOMAN_CACHE", str(tmp_path / "mine"))
+    assert cache_root() == tmp_path / "mine"
+    monkeypatch.delenv("DRAGOMAN_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_root() == tmp_path / "xdg" / "dragoman"

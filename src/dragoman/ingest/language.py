@@ -31,13 +31,17 @@ SAMPLE = 5000  # characters judged
 ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
-def cache_root() -> Path:
-    """Where dragoman keeps files it derives from installed packages (never downloads)."""
+def cache_root() -> Path | None:
+    """Where dragoman keeps files it derives from installed packages (never downloads); None when there is
+    no such place (no home folder, as for some service accounts)."""
     configured = os.environ.get("DRAGOMAN_CACHE") or None
     if configured:
         return Path(configured)
     xdg = os.environ.get("XDG_CACHE_HOME") or None
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "dragoman"
+    try:
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "dragoman"
+    except RuntimeError:  # Path.home(): no home folder
+        return None
 
 
 @cache
