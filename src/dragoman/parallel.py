@@ -164,5 +164,7 @@ def coder(settings: Settings, workers: int) -> Coder:
     if workers <= 1:
         from dragoman.pipeline import Pipeline
 
-        return Pipeline.load(settings)
+        pipeline = Pipeline.load(settings)
+        gc.freeze()  # it lives as long as the process: the collector's full passes need not walk it again
+        return pipeline
     return ParallelCoder(settings, workers)

@@ -7,7 +7,9 @@ This module holds the one boundary where spaCy objects become frozen records.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -70,11 +72,12 @@ class Pipeline:
     @classmethod
     def load(cls, settings: Settings | None = None) -> Pipeline:
         settings = settings or Settings()
-        ontology = Ontology.load()
-        return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
-                   patterns=PatternSet.load(ontology, settings.pattern_files),
-                   places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size,
-                   batch_chars=settings.batch_chars, verbs=VerbDictionary.load(ontology))
+        with _collector_paused():
+            ontology = Ontology.load()
+            return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
+                       patterns=PatternSet.load(ontology, settings.pattern_files),
+                       places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size,
+                       batch_chars=settings.batch_chars, verbs=VerbDictionary.load(ontology))
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of each document, in input order, parsing in batches; a text too long for one parse is
@@ -129,6 +132,20 @@ class Pipeline:
             source=source, target=target, evidence=evidence, date=date, location=place, modality=coded.modality,
             attribution=coded.attribution, confidence=coded.confidence,
         )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes about 270,000 objects that live as long as the pipeline, and no garbage cycles (none
+    is found by a collection afterwards): the cyclic collector, run again and again while they are made,
+    would traverse them for nothing (0.3 s of a 1.5 s load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

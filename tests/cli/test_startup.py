@@ -31,3 +31,9 @@ def test_events_and_export_load_nothing_heavy(tmp_path: Path) -> None:
 
 def test_the_network_formats_offered_are_the_library_s() -> None:
     assert analysis.NETWORK_FORMATS == NETWORK_FORMATS
+
+
+def test_reading_documents_loads_no_http_client() -> None:
+    script = "import sys\nimport dragoman.ingest\nprint('httpx' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"  # httpx is imported when a URL is fetched

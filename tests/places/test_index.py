@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import pickle
+from pathlib import Path
 
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.index import decode, load_gazetteer, read_index, stamp
@@ -46,3 +47,23 @@ def test_load_reads_the_index_with_the_curated_places() -> None:
 def test_a_damaged_index_is_not_used() -> None:
     assert decode(b"not gzip") is None
     assert decode(gzip.compress(b"not a pickle")) is None
+
+
+def test_a_user_file_extends_the_read_index_as_it_extends_a_build(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("Merica\tThe States\tUSA\tPCLI\tcountry\t\t\nSmallville\t\tUSA\tPPL\tcity\t39.1\t-94.6\n",
+                     encoding="utf-8")
+    shipped = read_index()
+    assert shipped is not None
+    from_index, from_build = shipped.extended([extra]), Gazetteer.build().extended([extra])
+    assert list(from_index.index.items()) == list(from_build.index.items())
+    (us,) = [c.entry for c in from_index.lookup("Merica")]
+    assert from_index.countries["USA"] is us and any(c.entry is us for c in from_index.lookup("United States"))
+
+
+def test_the_index_answers_lookups_of_names_it_lacks() -> None:
+    shipped = read_index()
+    assert shipped is not None
+    assert shipped.lookup("Nowhere In Particular") == ()
+    assert shipped.index.get("nowhere in particular", ()) == () and "nowhere in particular" not in shipped.index
+    assert "moscow" in shipped.index and shipped.index.get("moscow") == shipped.index["moscow"]

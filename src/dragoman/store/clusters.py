@@ -28,9 +28,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import Select, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -196,25 +197,43 @@ def _candidates(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[tuple[
     pairs = sorted({(row["root"], *key) for row in rows for key in _dyad_keys(row)}, key=str)
     if not pairs:
         return {}
-    conditions: list[ColumnElement[bool]] = [events.c.cluster_id.is_not(None)]
     starts = [_day(r.get("date_start") or "") for r in rows]
     ends = [_day(r.get("date_end") or r.get("date_start") or "") for r in rows]
-    if all(d is not None for d in starts + ends):
-        lo = (min(d for d in starts if d) - dt.timedelta(days=3)).isoformat()
-        hi = (max(d for d in ends if d) + dt.timedelta(days=3)).isoformat()
-        conditions.append(or_(events.c.date_start.is_(None), and_(events.c.date_start <= hi,
-                                                                  events.c.date_end >= lo)))
+    dated = all(d is not None for d in starts + ends)
+    window: dict[str, str] = {}
+    if dated:
+        window = {"lo": (min(d for d in starts if d) - dt.timedelta(days=3)).isoformat(),
+                  "hi": (max(d for d in ends if d) + dt.timedelta(days=3)).isoformat()}
     found: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     # a few hundred dyads a query: SQLite refuses an expression more than 1,000 deep (a long report may
     # hold thousands of distinct dyads); a stored mention matches one dyad, so the batches never overlap
     for i in range(0, len(pairs), _DYADS_PER_QUERY):
-        dyads = or_(*[and_(events.c.root == root, events.c.source_key == sk, events.c.target_key == tk)
-                      for root, sk, tk in pairs[i:i + _DYADS_PER_QUERY]])
-        query = select(*[events.c[c] for c in _CANDIDATE_COLUMNS]).where(dyads, *conditions).distinct()
-        for r in conn.execute(query):
+        batch = pairs[i:i + _DYADS_PER_QUERY]
+        query = _candidate_query(tuple((sk is None, tk is None) for _root, sk, tk in batch), dated)
+        values = {f"{name}{n}": value for n, dyad in enumerate(batch) for name, value in zip("rst", dyad, strict=True)
+                  if value is not None}
+        for r in conn.execute(query, {**values, **window}):
             m = dict(r._mapping)
             found[(m["root"], m["source_key"], m["target_key"])].append(m)
     return found
+
+
+@lru_cache(maxsize=256)
+def _candidate_query(shape: tuple[tuple[bool, bool], ...], dated: bool) -> Select[Any]:
+    """The query of ``_candidates`` for dyads whose source and target keys are missing (True) or not as in
+    ``shape``, with parameters ``r0``, ``s0``, ``t0`` ... (and ``lo``, ``hi`` when ``dated``): built once
+    per shape, since building it cost SQLAlchemy more than running it."""
+    def key(column: ColumnElement[Any], name: str, missing: bool) -> ColumnElement[bool]:
+        return column.is_(None) if missing else column == bindparam(name)
+
+    dyads = or_(*[and_(events.c.root == bindparam(f"r{n}"), key(events.c.source_key, f"s{n}", no_source),
+                       key(events.c.target_key, f"t{n}", no_target))
+                  for n, (no_source, no_target) in enumerate(shape)])
+    conditions: list[ColumnElement[bool]] = [events.c.cluster_id.is_not(None)]
+    if dated:
+        conditions.append(or_(events.c.date_start.is_(None), and_(events.c.date_start <= bindparam("hi"),
+                                                                  events.c.date_end >= bindparam("lo"))))
+    return select(*[events.c[c] for c in _CANDIDATE_COLUMNS]).where(dyads, *conditions).distinct()
 
 
 def _fitting(row: dict[str, Any], found: dict[tuple[Any, ...], list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -229,14 +248,16 @@ def _extents(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, Extent]:
     (complete linkage, so that reports a day apart cannot chain one event across weeks)."""
     ids = sorted(set(cluster_ids))
     out: dict[str, Extent] = {}
-    is_doc = case((events.c.date_source == "document", 1), else_=0)
     for i in range(0, len(ids), 500):
-        query = select(events.c.cluster_id, func.max(events.c.date_start), func.min(events.c.date_end),
-                       func.max(is_doc)).where(events.c.cluster_id.in_(ids[i:i + 500]),
-                                               events.c.date_start.is_not(None)).group_by(events.c.cluster_id)
-        for cid, latest_start, earliest_end, any_doc in conn.execute(query):
+        for cid, latest_start, earliest_end, any_doc in conn.execute(_EXTENTS, {"ids": ids[i:i + 500]}):
             out[cid] = (_day(latest_start or ""), _day(earliest_end or ""), bool(any_doc))
     return out
+
+
+_EXTENTS = select(events.c.cluster_id, func.max(events.c.date_start), func.min(events.c.date_end),
+                  func.max(case((events.c.date_source == "document", 1), else_=0))).where(
+    events.c.cluster_id.in_(bindparam("ids", expanding=True)), events.c.date_start.is_not(None)).group_by(
+    events.c.cluster_id)
 
 
 def _extend(extent: Extent | None, row: dict[str, Any]) -> Extent | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
@@ -37,6 +37,12 @@ DEFAULT_DB = "dragoman.db"
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another writer's lock
 ROWS_PER_INSERT = 1000  # event rows built and inserted at a time
 _PG_LOCK = 0x64726167  # "drag": the advisory lock key of dragoman writers
+
+# the statements of ``save``, built once: building a statement cost SQLAlchemy more than SQLite took to run it
+_DELETE_EVENTS = delete(events).where(events.c.doc_id == bindparam("doc_id"))
+_DELETE_DOCUMENT = delete(documents).where(documents.c.doc_id == bindparam("doc_id"))
+_INSERT_DOCUMENT = insert(documents)
+_INSERT_EVENTS = insert(events)
 
 __all__ = ["DEFAULT_DB", "Cluster", "DocumentInfo", "EventFilter", "Store", "database_url"]
 
@@ -69,6 +75,9 @@ class Store:
         self.engine = engine
         self.label = label
         self.read_only = read_only  # a SQLite file this process may read but not write
+        # SQLite's writers begin with BEGIN IMMEDIATE (``_sqlite_transactions``); made once, not per document
+        self.write_engine = engine.execution_options(dragoman_write=True) if engine.dialect.name == "sqlite" \
+            else engine
 
     @classmethod
     def open(cls, db: str | None = None, timeout: float | None = None) -> Store:
@@ -146,20 +155,21 @@ class Store:
                                         f"is read-only; {_READ_ONLY}")
         try:
             with self._write() as conn:
-                conn.execute(delete(events).where(events.c.doc_id == document.doc_id))
-                conn.execute(delete(documents).where(documents.c.doc_id == document.doc_id))
-                conn.execute(insert(documents).values(
-                    doc_id=document.doc_id, content_hash=document.content_hash, title=document.title,
-                    url=document.url, published=document.published, origin=document.origin,
-                    ingested_at=_now(), n_events=len(doc_events), text=document.text,
-                    outlet=outlet(document.url), meta=json.dumps(dict(document.meta)) if document.meta else None))
+                conn.execute(_DELETE_EVENTS, {"doc_id": document.doc_id})
+                conn.execute(_DELETE_DOCUMENT, {"doc_id": document.doc_id})
+                conn.execute(_INSERT_DOCUMENT, {
+                    "doc_id": document.doc_id, "content_hash": document.content_hash, "title": document.title,
+                    "url": document.url, "published": document.published, "origin": document.origin,
+                    "ingested_at": _now(), "n_events": len(doc_events), "text": document.text,
+                    "outlet": outlet(document.url),
+                    "meta": json.dumps(dict(document.meta)) if document.meta else None})
                 unique = unique_events(doc_events)
                 keys = [_cluster_columns(event_row(e)) for e in unique]
                 if keys:
                     assign_clusters(conn, keys)
                 # full rows a batch at a time: a 20 MB report has 80,000 events, 3.5 KB a row
                 for i in range(0, len(unique), ROWS_PER_INSERT):
-                    conn.execute(insert(events), [{**event_row(e), "cluster_id": k["cluster_id"]} for e, k in
+                    conn.execute(_INSERT_EVENTS, [{**event_row(e), "cluster_id": k["cluster_id"]} for e, k in
                                                   zip(unique[i:i + ROWS_PER_INSERT], keys[i:i + ROWS_PER_INSERT],
                                                       strict=True)])
         except DBAPIError as exc:
@@ -285,7 +295,7 @@ class _WriteTransaction:
     def __enter__(self) -> Connection:
         engine = self.store.engine
         if engine.dialect.name == "sqlite":
-            self.context = engine.execution_options(dragoman_write=True).begin()
+            self.context = self.store.write_engine.begin()
             return self.context.__enter__()
         self.context = engine.begin()
         conn: Connection = self.context.__enter__()
