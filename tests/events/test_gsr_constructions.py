@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from dragoman.pipeline import Pipeline
-from dragoman.records import Actor, Document
+
+from .coded import Expected, coded
 
 pytestmark = pytest.mark.model
-
-Expected = tuple[str, str, str | None, str]  # cameo, source key, target key (or None), modality
 
 CASES: list[tuple[str, list[Expected]]] = [
     # an intention or a refusal of an act that needs no target is complete without one
@@ -92,15 +91,6 @@ CASES: list[tuple[str, list[Expected]]] = [
 ]
 
 
-def key(actor: Actor | None) -> str | None:
-    if actor is None:
-        return None
-    return actor.country or actor.org or actor.code
-
-
 @pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence(pipeline: Pipeline, sentence: str, expected: list[Expected]) -> None:
-    doc = pipeline.nlp(sentence)
-    events = pipeline.events_of(Document(doc_id="gsr-construction", text=sentence), doc)
-    got = [(e.cameo, key(e.source), key(e.target), e.modality) for e in events]
-    assert sorted(got, key=str) == sorted(expected, key=str)
+    assert coded(pipeline, sentence) == sorted(expected, key=str)

@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from dragoman.pipeline import Pipeline
-from dragoman.records import Actor, Document
+
+from .coded import Expected, coded, events_of
 
 pytestmark = pytest.mark.model
-
-Expected = tuple[str, str, str | None, str]  # cameo, source key, target key (or None), modality
 
 CASES: list[tuple[str, list[Expected]]] = [
     # light verb + noun, prepositional target
@@ -276,25 +275,14 @@ CASES: list[tuple[str, list[Expected]]] = [
 ]
 
 
-def key(actor: Actor | None) -> str | None:
-    if actor is None:
-        return None
-    return actor.country or actor.org or actor.code
-
-
 @pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence(pipeline: Pipeline, sentence: str, expected: list[Expected]) -> None:
-    doc = pipeline.nlp(sentence)
-    events = pipeline.events_of(Document(doc_id="regression", text=sentence), doc)
-    got = [(e.cameo, key(e.source), key(e.target), e.modality) for e in events]
-    assert sorted(got, key=str) == sorted(expected, key=str)
-    for e in events:
+    assert coded(pipeline, sentence) == sorted(expected, key=str)
+    for e in events_of(pipeline, sentence):
         assert e.evidence.pattern and 0.0 < e.confidence <= 1.0
 
 
 def test_attribution_of_a_reported_event(pipeline: Pipeline) -> None:
-    sentence = "Iranian media reported that Russia had delivered drones to Syria."
-    doc = pipeline.nlp(sentence)
-    events = pipeline.events_of(Document(doc_id="regression", text=sentence), doc)
+    events = events_of(pipeline, "Iranian media reported that Russia had delivered drones to Syria.")
     assert [(e.cameo, e.modality) for e in events] == [("072", "claimed")]
     assert events[0].attribution is not None and events[0].attribution.country == "IRN"

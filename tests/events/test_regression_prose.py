@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from dragoman.pipeline import Pipeline
-from dragoman.records import Document
 
-from .test_regression import Expected, key
+from .coded import Expected, coded
 
 pytestmark = pytest.mark.model
 
@@ -115,10 +114,7 @@ CASES: list[tuple[str, list[Expected]]] = [
 
 @pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence(pipeline: Pipeline, sentence: str, expected: list[Expected]) -> None:
-    doc = pipeline.nlp(sentence)
-    events = pipeline.events_of(Document(doc_id="regression", text=sentence), doc)
-    got = [(e.cameo, key(e.source), key(e.target), e.modality) for e in events]
-    assert sorted(got, key=str) == sorted(expected, key=str)
+    assert coded(pipeline, sentence) == sorted(expected, key=str)
 
 
 def test_a_name_cut_short_is_no_mention(pipeline: Pipeline) -> None:
