@@ -107,6 +107,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a scuffle or brawl between two states' soldiers is a fight between them
     ("The scuffle between Thai and Cambodian soldiers at the temple was the worst in years.",
      [("190", "THA", "KHM", "asserted")]),
+    # a round of talks skipped refuses to meet (125) the story's other party
+    ("Egypt and Ethiopia held talks in Cairo. Egypt criticised Ethiopia, and Egypt's minister left early. "
+     "Ethiopia skipped the final round in February.",
+     [("040", "EGY", "ETH", "asserted"), ("111", "EGY", "ETH", "asserted"), ("125", "ETH", "EGY", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
