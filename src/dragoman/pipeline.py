@@ -125,8 +125,8 @@ class Pipeline:
         target = coded.target.actor if coded.target else None
         return Event(
             doc_id=document.doc_id,
-            event_id=make_event_id(document.doc_id, document.content_hash, coded.start_char, code.code,
-                                   source.code, target.code if target else None),
+            event_id=make_event_id(document.doc_id, document.content_hash, coded.start_char, coded.end_char,
+                                   code.code, source.code, target.code if target else None),
             cameo=code.code, root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
             plover_event=code.plover_event, plover_mode=code.plover_mode,
             source=source, target=target, evidence=evidence, date=date, location=place, modality=coded.modality,

@@ -180,8 +180,9 @@ def unique_events(events: Sequence[Event]) -> list[Event]:
     return kept
 
 
-def make_event_id(doc_id: str, content_hash: str, start_char: int, cameo: str,
+def make_event_id(doc_id: str, content_hash: str, start_char: int, end_char: int, cameo: str,
                   source_code: str | None, target_code: str | None) -> str:
-    """A deterministic id: the same event in the same text gets the same id on every re-ingest."""
-    key = f"{doc_id}|{content_hash}|{start_char}|{cameo}|{source_code}|{target_code}"
+    """A deterministic id: the same event in the same text gets the same id on every re-ingest; two acts of one
+    sentence with the same code and actors ("imposed duties on X and blocked imports") differ by their span."""
+    key = f"{doc_id}|{content_hash}|{start_char}|{end_char}|{cameo}|{source_code}|{target_code}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

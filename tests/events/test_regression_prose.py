@@ -8,7 +8,7 @@ import pytest
 
 from dragoman.pipeline import Pipeline
 
-from .coded import Expected, coded
+from .coded import Expected, coded, events_of
 
 pytestmark = pytest.mark.model
 
@@ -111,6 +111,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Egypt and Ethiopia held talks in Cairo. Egypt criticised Ethiopia, and Egypt's minister left early. "
      "Ethiopia skipped the final round in February.",
      [("040", "EGY", "ETH", "asserted"), ("111", "EGY", "ETH", "asserted"), ("125", "ETH", "EGY", "asserted")]),
+    # two acts of one sentence with the same code and actors are two events ("imposed duties on X and blocked
+    # imports"), also once stored (their ids differ by their spans)
+    ("China imposed duties on Australian barley in 2020 and blocked imports of Australian coal.",
+     [("163", "CHN", "AUS", "asserted"), ("163", "CHN", "AUS", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
@@ -134,3 +138,11 @@ def test_a_capital_as_a_first_name_is_no_mention(pipeline: Pipeline) -> None:
     """ "Lima Ahmed" (a person the tagger finds) is not Peru's capital."""
     doc = pipeline.nlp("Egyptian police detained the lawyer Lima Ahmed on Monday.")
     assert "PER" not in {m.actor.country for m in pipeline.finder.find(doc)}
+
+
+def test_two_acts_with_one_dyad_keep_two_ids(pipeline: Pipeline) -> None:
+    """The store keeps the first event of each id: two acts of one sentence with the same code and actors
+    must not share one."""
+    events = events_of(pipeline, "China imposed duties on Australian barley in 2020 and blocked imports of "
+                                 "Australian coal.")
+    assert len(events) == 2 and len({e.event_id for e in events}) == 2

@@ -1040,7 +1040,14 @@ def _coordinated(a: Token, b: Token) -> bool:
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         return t
-    return a.i != b.i and a.pos_ == b.pos_ == "VERB" and chain_root(a).i == chain_root(b).i
+
+    def verb_of(t: Token) -> Token | None:
+        # a noun trigger counts as its light verb's act ("imposed duties on X and blocked imports")
+        return t if t.pos_ == "VERB" else governing_verb(t) if t.pos_ == "NOUN" else None
+
+    va, vb = verb_of(a), verb_of(b)
+    return va is not None and vb is not None and va.i != vb.i and va.pos_ == vb.pos_ == "VERB" \
+        and chain_root(va).i == chain_root(vb).i
 
 
 def _drop_references(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:

@@ -156,7 +156,7 @@ def shift(event: Event, chars: int, sentences: int, content_hash: str) -> Event:
     evidence = replace(event.evidence, start_char=event.evidence.start_char + chars,
                        end_char=event.evidence.end_char + chars,
                        sentence_index=event.evidence.sentence_index + sentences)
-    event_id = make_event_id(event.doc_id, content_hash, evidence.start_char, event.cameo,
+    event_id = make_event_id(event.doc_id, content_hash, evidence.start_char, evidence.end_char, event.cameo,
                              event.source.code if event.source else None, event.target.code if event.target else None)
     return replace(event, evidence=evidence, event_id=event_id)
 
