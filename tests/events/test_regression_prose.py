@@ -115,6 +115,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # imports"), also once stored (their ids differ by their spans)
     ("China imposed duties on Australian barley in 2020 and blocked imports of Australian coal.",
      [("163", "CHN", "AUS", "asserted"), ("163", "CHN", "AUS", "asserted")]),
+    # hanging prisoners is killing them (18x), not combat
+    ("The Iranian authorities hanged two Kurdish activists on Monday.", [("180", "IRN", "IRN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
