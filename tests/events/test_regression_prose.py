@@ -117,6 +117,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("163", "CHN", "AUS", "asserted"), ("163", "CHN", "AUS", "asserted")]),
     # hanging prisoners is killing them (18x), not combat
     ("The Iranian authorities hanged two Kurdish activists on Monday.", [("180", "IRN", "IRN", "asserted")]),
+    # chanting against someone is demonstrating against them
+    ("Tunisian police clashed with demonstrators who chanted against President Kais Saied.",
+     [("175", "TUN", "TUN", "asserted"), ("141", "TUN", "TUN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
