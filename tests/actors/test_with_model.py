@@ -62,3 +62,9 @@ def test_it_before_a_readiness_adjective_is_the_state(pipeline: Pipeline) -> Non
     """ "Armenia says it is willing to ...": "it" is Armenia, not a dummy subject."""
     found = mentions(pipeline, "Armenia says it is willing to withdraw its troops from the border.")
     assert found["it"].actor.country == "ARM"
+
+
+def test_an_object_pronoun_is_never_its_clause_subject(pipeline: Pipeline) -> None:
+    """ "Yoon welcomed Kishida and thanked him": "him" is Kishida, not Yoon."""
+    found = mentions(pipeline, "President Yoon Suk Yeol welcomed Fumio Kishida in Seoul and thanked him.")
+    assert found["him"].actor.country == "JPN"

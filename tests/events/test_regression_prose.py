@@ -120,6 +120,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # chanting against someone is demonstrating against them
     ("Tunisian police clashed with demonstrators who chanted against President Kais Saied.",
      [("175", "TUN", "TUN", "asserted"), ("141", "TUN", "TUN", "asserted")]),
+    # whom a trip takes somewhere visits it ("him": an object pronoun, resolved past its clause's subject)
+    ("Emmanuel Macron ended a tour that took him to Hanoi and Jakarta.",
+     [("042", "FRA", "VNM", "asserted"), ("042", "FRA", "IDN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

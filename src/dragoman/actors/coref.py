@@ -20,6 +20,7 @@ from dragoman.records import Actor
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}
 LOOKBACK_SENTENCES = 3
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "pobj", "dative"})  # "him", "them" as objects
 # Mentions a plural pronoun may stand for when their head is plural ("Bosnian Serbs said their forces").
 PLURAL_KINDS = frozenset({"role", "affiliation", "group", "adjective", "person"})
 
@@ -41,6 +42,12 @@ def resolve_references(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.
             new = _group(doc, token, out, kb)
         elif kind == "pronoun" and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             new = _pronoun(doc, token, value, sorted(out, key=lambda m: m.start), kb)
+        elif kind == "pronoun" and token.pos_ == "PRON" and token.dep_ in OBJECT_PRONOUN_DEPS:
+            # "wrote to him", "dispersed them": never the subject of its own clause ("he wrote to him")
+            own = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")} \
+                | {c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            others = [m for m in sorted(out, key=lambda m: m.start) if not own & set(range(m.start, m.end))]
+            new = _pronoun(doc, token, value, others, kb)
         if new is not None and not taken & set(range(new.start, new.end)):
             out.append(new)
             taken.update(range(new.start, new.end))

@@ -712,6 +712,8 @@ def _predicate_words(verb: Token) -> set[str]:
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:
     if pattern.requires_prep and not prep_attached(token, pattern.requires_prep):
         return False
+    if pattern.with_subject and not any(s.lemma_.lower() in pattern.with_subject for s in subjects(token)):
+        return False
     if pattern.complement_aux and not _modal_complement(token, pattern.complement_aux):
         return False
     if pattern.with_predicate and not _predicate_words(token) & pattern.with_predicate:

@@ -33,7 +33,7 @@ DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "gove
 DEFAULT_TARGET = {"VERB": ("object",), "NOUN": (), "ADJ": ()}
 KEYS = {"id", "lemmas", "pos", "cameo", "source", "target", "requires_prep", "with_object", "governors",
         "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence",
-        "complement_aux", "domestic", "with_predicate"}
+        "complement_aux", "domestic", "with_predicate", "with_subject"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class Pattern:
     # "called the decision [reckless]", "described it [as a turning point]", "said the launch [was a crime]"
     with_predicate: frozenset[str] = frozenset()
     domestic: bool = False  # without a named target, aimed at the state where it happens (or the source's)
+    with_subject: frozenset[str] = frozenset()  # fires only with one of these as its subject ("a trip took him")
 
 
 @dataclass(frozen=True)
@@ -231,4 +232,4 @@ def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
         mutual=bool(item.get("mutual")), refine=tuple(_refinement(r, where, ontology) for r in refine),
         confidence=confidence, complement_aux=_words(item.get("complement_aux"), where, "complement_aux"),
         with_predicate=_words(item.get("with_predicate"), where, "with_predicate"),
-        domestic=bool(item.get("domestic")))
+        domestic=bool(item.get("domestic")), with_subject=_words(item.get("with_subject"), where, "with_subject"))
