@@ -43,11 +43,7 @@ def resolve_references(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.
         elif kind == "pronoun" and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             new = _pronoun(doc, token, value, sorted(out, key=lambda m: m.start), kb)
         elif kind == "pronoun" and token.pos_ == "PRON" and token.dep_ in OBJECT_PRONOUN_DEPS:
-            # "wrote to him", "dispersed them": never the subject of its own clause ("he wrote to him")
-            own = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")} \
-                | {c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
-            others = [m for m in sorted(out, key=lambda m: m.start) if not own & set(range(m.start, m.end))]
-            new = _pronoun(doc, token, value, others, kb)
+            new = _object_pronoun(doc, token, value, sorted(out, key=lambda m: m.start), kb)
         if new is not None and not taken & set(range(new.start, new.end)):
             out.append(new)
             taken.update(range(new.start, new.end))
@@ -189,6 +185,13 @@ def _pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: Ac
     return Mention(token.i, token.i + 1, token.i, actor, "pronoun", members=antecedent.members)
 
 
+def _object_pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: ActorKB) -> Mention | None:
+    """ "wrote to him", "dispersed them": as a subject pronoun, but never the subject of its own clause ("he
+    wrote to him", the preposition's verb or the verb itself)."""
+    own = {c.i for verb in (token.head, token.head.head) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return _pronoun(doc, token, value, [m for m in mentions if not own & set(range(m.start, m.end))], kb)
+
+
 def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
     head = doc[mention.head]
     if value == "person":
@@ -284,12 +287,16 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     return candidates[-1]
 
 
+def _main_subject(token: Token) -> bool:
+    """The pronoun is the subject of its sentence's main clause."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
 def _continued_list(token: Token, mentions: list[Mention]) -> Mention | None:
     """ "The governments of Mali and Burkina Faso warned ... They also said ...": "they" opening its
     sentence as the main subject continues the coordinated actors of the main subject before."""
     sent = token.sent
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.i != sent.start \
-            or sent.start == 0:
+    if not _main_subject(token) or token.i != sent.start or sent.start == 0:
         return None
     previous = token.doc[sent.start - 1].sent
     subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -309,7 +316,7 @@ def _continued_institution(token: Token, previous: Span, candidates: list[Mentio
     """ "Pakistan's Foreign Office said ... It accused ...": "it" opening its sentence as the main subject
     continues an institution or organisation that was the main subject of the sentence before (a state
     named there is left alone: "Iran met Russia. It left" is as often about the object)."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.i != token.sent.start:
+    if not _main_subject(token) or token.i != token.sent.start:
         return None
     for m in candidates:
         head = previous.doc[m.head]
@@ -322,7 +329,7 @@ def _continued_subject(token: Token, previous: Span, candidates: list[Mention]) 
     """A personal pronoun subject of its sentence's main clause continues the main subject of the sentence
     before ("Biden landed in Tel Aviv and met Netanyahu. He also urged ..."), whatever else that sentence
     names. ("Iran met Russia. It left": states are left alone, being as often the object's topic.)"""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+    if not _main_subject(token):
         return None
     # the main subject, else the speaker of a trailing "..., he said" (the sentence is what he said)
     speakers = [c for v in previous.root.children if v.dep_ == "parataxis" for c in v.children

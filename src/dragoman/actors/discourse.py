@@ -83,7 +83,8 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
 
 def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> Mention | None:
     """ "The President commended ...", "The Prime Minister thanked ...": a capitalised title with "the" and
-    no name or country is its first holder the document named (a readout's own leader), if any."""
+    no name or country is its first holder the document named (a readout's own leader); "the president" in
+    lower case is the one holder named in its sentence or the one before."""
     words = phrase_words(token)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             or any(w.i != token.i and w.dep_ != "det" and w.is_title != token.is_title for w in words):
@@ -91,33 +92,27 @@ def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.
     title = "_".join(w.lower_ for w in words if w.dep_ != "det")
     if (kb.reference(token.lower_) or ("", ""))[0] != "person" or any(c.dep_ == "prep" for c in token.children):
         return None
-    if not token.is_title:
-        # "Zelenskiy's spokesman said the president had written ...": the holder of that title named last,
-        # in this sentence or the one before
+
+    def holds_title(m: Mention) -> bool:
+        person = kb.people.get(m.actor.entry or "")
+        tenure = person.tenure_at(date)[0] if person is not None else None
+        return tenure is not None and tenure.role == title
+
+    if token.is_title:  # a readout's "The President": the first holder of the title it named
+        first = 0
+        how = "the title's first holder named"
+    else:
+        # "Zelenskiy's spokesman said the president had written ...": the one holder of that title named in
+        # this sentence or the one before
         sent = token.sent
         first = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        recent = [m for m in mentions if first <= m.start < token.i]
-        candidates = []
-        for m in recent:
-            person = kb.people.get(m.actor.entry or "")
-            tenure = person.tenure_at(date)[0] if person is not None else None
-            if tenure is not None and tenure.role == title:
-                candidates.append(m)
-        if len({m.actor.entry for m in candidates}) != 1:
-            return None  # none, or two presidents named: not guessed
-        m = candidates[-1]
-        actor = replace(m.actor, text=f"the {token.text}", how=f"discourse:the title's holder named ({m.actor.text})")
-        return Mention(token.i, token.i + 1, token.i, actor, "person")
-    for m in mentions:
-        person = kb.people.get(m.actor.entry or "")
-        if m.start >= token.i or person is None:
-            continue
-        tenure, _how = person.tenure_at(date)
-        if tenure is not None and tenure.role == title:
-            actor = replace(m.actor, text=f"the {token.text}",
-                            how=f"discourse:the title's first holder named ({m.actor.text})")
-            return Mention(token.i, token.i + 1, token.i, actor, "person")
-    return None
+        how = "the title's holder named"
+    holders = [m for m in mentions if first <= m.start < token.i and holds_title(m)]
+    if not holders or (not token.is_title and len({m.actor.entry for m in holders}) != 1):
+        return None  # none, or (for "the president") two presidents named: not guessed
+    m = holders[0] if token.is_title else holders[-1]
+    actor = replace(m.actor, text=f"the {token.text}", how=f"discourse:{how} ({m.actor.text})")
+    return Mention(token.i, token.i + 1, token.i, actor, "person")
 
 
 def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,

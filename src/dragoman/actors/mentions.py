@@ -287,6 +287,7 @@ class MentionFinder:
                 aliases.setdefault(normalise(doc[k:ent.end].text), actor)
         # a name the tagger found no entity for ("Modi and President Xi exchanged ..."): one capitalised
         # word that is part of a person's name given elsewhere in the document, or a surname after a title
+        in_full = {a.entry for a in aliases.values()}  # people named in full in the document
         for token in doc:
             if token.i in taken or token.pos_ != "PROPN" or not token.is_title \
                     or (token.ent_type_ and token.ent_type_ not in MISREAD_PERSON_LABELS):
@@ -295,7 +296,6 @@ class MentionFinder:
             titled = before is not None and (self.kb.reference(before.lower_) or ("", ""))[0] == "person" \
                 and before.is_title
             key = fold(normalise(token.text))
-            in_full = {a.entry for a in aliases.values()}  # people named in full in the document
             if not titled and key not in aliases and not any(p.id in in_full for p in self.kb.surnames.get(key, ())):
                 continue
             actor = self._person(doc[token.i:token.i + 1], aliases, date, exact=True)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from dragoman.actors.mentions import Mention
+from dragoman.events.modality import infinitive
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -296,7 +297,7 @@ def _controllers(head: Token, verb: Token) -> list[Token]:
     """Who is to perform an infinitive ``verb`` hanging on ``head`` by object control: the object of a
     control verb ("urged X to", "called on X to"), or X of a pressure noun's "on X" ("put pressure on X
     to agree"). Empty when the subject of ``head`` is the performer ("X visited Oslo to meet Y")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ != "xcomp":
+    if not infinitive(verb) and verb.dep_ != "xcomp":
         return []
     objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
     if verb.dep_ == "xcomp" and objects:
@@ -408,7 +409,7 @@ def governing_verb(noun: Token) -> Token | None:
         clause = token.head
         if token.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.pos_ == "VERB" \
                 and token.left_edge.i - 1 == clause.head.i \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                and infinitive(clause):
             # "reiterates its call on X to release Y": the parser made the object the infinitive's subject
             return clause.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep":

@@ -47,7 +47,7 @@ from dragoman.events.arguments import (
     verb_forms,
 )
 from dragoman.events.dictionary import VerbDictionary
-from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, read_modality
+from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, infinitive, read_modality
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
 
@@ -300,7 +300,7 @@ class EventCoder:
             return []
         code = _refined(trigger)
         if code[:2] == DEMONSTRATION[:2] and token.dep_ == "advcl" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                and infinitive(token):
             return []  # "summoned the diplomat to protest", "marched to protest the law": the act is the verb's
         if code == DEMONSTRATION and all(_state_itself(s, doc) for s, _ in pairs):
             # "The Philippines protested": a state does not take to the streets; it complains officially,
@@ -431,7 +431,7 @@ def _wished_of_another(token: Token) -> bool:
     """ "Moscow does not want Iran to reach a deal": what one actor wishes another would do is no act of
     either (an appeal, when made, is coded from its own verb)."""
     return any(t.dep_ == "ccomp" and t.head.lemma_.lower() in WISHING
-               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+               and infinitive(t)
                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in clause_chain(token))
 
 
@@ -729,7 +729,7 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
         if token.lemma_.lower() in CONTROL_VERBS:  # "allowed refugees to return", parsed as a clause's subject
             objects += [c for comp in token.children if comp.dep_ == "ccomp"
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+                        and infinitive(comp)
                         for c in comp.children if c.dep_ in SUBJECT_DEPS]
         if pattern.requires_prep:  # "called in the ambassador", "pulled out of the deal": the preposition's object
             objects += [g for prep in token.children if prep.dep_ in ("prep", "prt")
@@ -779,7 +779,7 @@ def _purpose_demands(triggers: list[_Trigger]) -> None:
     for t in triggers:
         token = t.token
         if t.pattern.cameo[:2] == DEMAND_ROOT and token.dep_ == "advcl" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                and infinitive(token):
             head = token.head
         elif t.pattern.cameo[:2] == PROTEST_ROOT and token.dep_ == "pobj" and token.head.lower_ == "in" \
                 and token.head.dep_ == "prep":

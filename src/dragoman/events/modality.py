@@ -72,15 +72,20 @@ def clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def infinitive(verb: Token) -> bool:
+    """The verb has the infinitive marker "to" ("to meet", "to protest")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _infinitive_clause(token: Token) -> bool:
     """ "does not want Iran to reach a deal": an infinitive with a subject of its own takes the modality of
     the verb it complements."""
-    return token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "ccomp" and infinitive(token)
 
 
 def _purpose(token: Token) -> bool:
     """An infinitive of purpose ("visited Oslo to meet X") shares the modality of its clause."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "advcl" and infinitive(token)
 
 
 def read_modality(trigger: Token) -> ModalityReading:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.events.coder import CodedEvent
+from dragoman.events.modality import infinitive
 from dragoman.records import Document, EventDate
 from dragoman.time.clauses import (
     background,
@@ -319,7 +320,7 @@ def _would(token: Token) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in node.children):
             return True
-        if node.head.i == node.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if node.head.i == node.i or not infinitive(node):
             return False
         node = governing_verb(node.head)
     return False
