@@ -123,6 +123,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # whom a trip takes somewhere visits it ("him": an object pronoun, resolved past its clause's subject)
     ("Emmanuel Macron ended a tour that took him to Hanoi and Jakarta.",
      [("042", "FRA", "VNM", "asserted"), ("042", "FRA", "IDN", "asserted")]),
+    # a crowd is of the place it stands at, also where a mission is "north of" a capital, before the story's state
+    ("Israeli troops raided Jenin on Monday, and Palestinian officials condemned Israel. Jordanian police fired "
+     "tear gas at protesters outside the Israeli embassy north of Amman.",
+     [("111", "PSE", "ISR", "asserted"), ("175", "JOR", "JOR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

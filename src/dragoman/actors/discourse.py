@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import pairwise
 
@@ -45,6 +46,7 @@ INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "pa
 TRADE_VERBS = frozenset({"buy", "sell", "purchase", "acquire", "order", "supply", "deliver", "export", "import",
                          "procure", "transfer", "provide"})
 SCENE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across"})
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
@@ -262,19 +264,30 @@ def _where_done(noun: Token, taken: dict[int, Mention]) -> Mention | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS
-               for g in c.children if g.dep_ == "pobj"]
+    # the noun's own scene first ("fired at protesters outside the embassy"), then its clause's
+    objects = [g for head in ((noun, verb) if noun.i != verb.i else (verb,)) for g in _scenes(head, SCENE_PREPS)]
     while objects:
         obj = objects.pop(0)
-        if obj.lemma_.lower() in MISSIONS:
-            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"
-                        for g in c.children if g.dep_ == "pobj"]
+        if obj.lemma_.lower() in MISSIONS:  # "the US embassy in Beirut"
+            objects += _scenes(obj, ("in",))
             continue
         for t in (obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss")]):
             mention = taken.get(t.i)
             if mention is not None and mention.kind in ("country", "capital", "adjective") and mention.actor.country:
                 return mention
     return None
+
+
+def _scenes(head: Token, preps: Iterable[str]) -> list[Token]:
+    """The places a word's prepositions name, with a compass point's ("north of Beirut")."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("npadvmod", "advmod") and child.lower_ in COMPASS:
+            found += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _placed_by_clause(noun: Token, taken: dict[int, Mention]) -> Mention | None:
