@@ -158,3 +158,13 @@ def test_two_acts_with_one_dyad_keep_two_ids(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "China imposed duties on Australian barley in 2020 and blocked imports of "
                                  "Australian coal.")
     assert len(events) == 2 and len({e.event_id for e in events}) == 2
+
+
+def test_a_second_reference_names_the_same_event(pipeline: Pipeline) -> None:
+    """ "X condemned the killings, and Y called the attack an atrocity": both are aimed at the killers, not at
+    the story's first act of force (the air force's reprisal)."""
+    events = events_of(pipeline, "Nigerian jets bombed Boko Haram camps on Friday. On Thursday Boko Haram gunmen "
+                                 "had killed 30 villagers in Borno. The African Union condemned the killings, and "
+                                 "Pope Francis called the attack an atrocity.")
+    judged = {e.source.country or e.source.org: e.target.code for e in events if e.cameo == "111" and e.target}
+    assert judged == {"AU": "NGAREB", "VAT": "NGAREB"}

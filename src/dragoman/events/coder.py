@@ -401,6 +401,15 @@ class EventCoder:
                       and _conflictual(e.code) == conflictual
                       and (not forceful or e.code[:2] in FORCE_ROOTS)]
             source_keys = {_party(s) for s in sources}
+            # "X condemned the killings, and Y called the attack brutal": a second reference in the sentence
+            # names the event the first one named
+            for echo in earlier:
+                if echo.sentence_index == here and echo.trigger < verb.i and echo.target is not None \
+                        and echo.target.kind == "event-reference" and _conflictual(echo.code) == conflictual \
+                        and _party(echo.target) not in source_keys:
+                    actor = replace(echo.target.actor, text=obj.text)
+                    return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
+                        f"event reference (as {verb.doc[echo.target.head].text!r} before it)"
             same.sort(key=lambda e: e.target is None)  # an act coded in full before one that named no target
             recent = [e for e in recent if e.target is not None and any(p is not None and _party(p) not in source_keys
                                                for p in (e.source, e.target))]
