@@ -127,6 +127,15 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Israeli troops raided Jenin on Monday, and Palestinian officials condemned Israel. Jordanian police fired "
      "tear gas at protesters outside the Israeli embassy north of Amman.",
      [("111", "PSE", "ISR", "asserted"), ("175", "JOR", "JOR", "asserted")]),
+    # a town as the object of force, or after "a strike on", stands for its state (also when the tagger reads
+    # the name as a person or a body)
+    ("Russian troops shelled Kharkiv overnight.", [("194", "RUS", "UKR", "asserted")]),
+    ("A Russian strike on Odesa destroyed a grain terminal.", [("190", "RUS", "UKR", "asserted")]),
+    ("Israel bombed Rafah on Tuesday.", [("195", "ISR", "PSE", "asserted")]),
+    # a verb naming its object is no light verb of a strike ("called the strike an act of ..."); a judgement
+    # by a word of outrage
+    ("Ukraine's president called the Russian strike on Kharkiv an act of barbarism.",
+     [("111", "UKR", "RUS", "asserted"), ("190", "RUS", "UKR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -66,6 +66,7 @@ EXPECTATION_CUES = frozenset({"expected", "expect", "expects", "due", "likely", 
 # Where an event without a named target takes place: "demonstrated in Serbia", "a curfew in Abidjan".
 PLACE_PREPS = frozenset({"in", "throughout", "across", "outside", "at", "inside"})
 PATH_PREPS = frozenset({"over"})  # where a weapon went: "a missile that flew over Japan"
+AIM_PREPS = frozenset({"on", "against", "into"})  # where force was aimed: "a strike on Kharkiv"
 # Nouns that name an event already reported ("condemned the killings", "welcomed the deal"), besides the
 # noun triggers of the patterns; and which of them name a conflictual act.
 CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast", "explosion", "launch", "raid",
@@ -634,9 +635,14 @@ def _place_target(trigger: Token, index: MentionIndex) -> tuple[list[Mention], s
     # "fired a missile that flew over Japan": the path of the weapon named in a clause on its object
     holders = [trigger, *objects, *[v for o in objects for c in o.children if c.dep_ in ("relcl", "acl")
                                     for v in (c, *[x for x in c.children if x.dep_ == "xcomp"])]]
+    for obj in objects:  # "shelled Kharkiv": a named place as the object of force
+        named = _named_place(trigger, obj, index) if obj.pos_ == "PROPN" else None
+        if named is not None:
+            return [named], f"place (object {obj.text})"
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS | PATH_PREPS:
+            if prep.dep_ != "prep" or not (prep.lower_ in PLACE_PREPS | PATH_PREPS
+                                           or (holder.i == trigger.i and prep.lower_ in AIM_PREPS)):
                 continue
             for obj in prep.children:
                 found = [m for m in index.in_phrase(obj) if m.kind in ("country", "capital") and m.actor.country]
@@ -731,7 +737,9 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         return False
     if pattern.with_governor:
         verb = governing_verb(token)
-        if (verb is None or not verb_forms(verb) & pattern.with_governor) \
+        # "called the strike on Kharkiv an act of barbarism": a verb that names its object is no light verb
+        naming = verb is not None and any(c.dep_ == "oprd" for c in verb.children)
+        if (verb is None or naming or not verb_forms(verb) & pattern.with_governor) \
                 and (pattern.domestic or not _names_its_actor(token)):
             return False
     if pattern.with_object:

@@ -56,6 +56,9 @@ FACILITIES = frozenset({"university", "college", "hospital", "airport", "school"
                         "prison", "stadium", "hotel", "port", "station", "mall"})
 TRAVEL_LEMMAS = frozenset({"fly", "travel", "go", "come", "return", "head", "journey", "sail", "drive", "trip",
                            "visit", "flight", "move", "relocate"})
+# acts of force whose object is often a town ("shelled Kharkiv", "a strike on Odesa")
+FORCE_LEMMAS = frozenset({"strike", "shell", "bomb", "attack", "hit", "pound", "raid", "target", "bombard", "storm",
+                          "shelling", "bombing", "bombardment", "airstrike", "assault", "besiege", "siege"})
 DATE_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 # words that end the names of gatherings and bodies ("the ASEAN-U.S. Summit"), not towns (Summit, New Jersey)
 NAME_WORDS = frozenset({"summit", "forum", "conference", "council", "assembly", "mission", "union", "congress",
@@ -323,6 +326,9 @@ def placed_by_syntax(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
         return True  # "north of Dakar"
+    if (root.dep_ == "dobj" and head.lemma_.lower() in FORCE_LEMMAS) or (
+            root.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in FORCE_LEMMAS):
+        return True  # "shelled Kharkiv", "a strike on Kharkiv"
     # "Garissa University College", "Kabul airport": a town's name opening the name of a place in it
     end = span.doc[span.end - 1]
     last = end
