@@ -117,7 +117,7 @@ INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # resign", "refused to step down" (an appeal or a threat still needs someone it is made to or aimed at)
 UNTARGETED_INTENT_ROOTS = frozenset({"03", "12"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "acl", "relcl", "nmod", "appos"})  # participles inside a noun
-DEMAND_ROOT, PROTEST_ROOT = "10", "14"
+DEMAND_ROOT, PROTEST_ROOT, YIELD_ROOT = "10", "14", "08"
 OUTWARD_ROOTS = frozenset({"15", "16"})  # never aimed at the source's own organs
 THREAT, UNLESS = "130", frozenset({"unless"})
 PURPOSE_HOST_ROOTS = frozenset({"14", "19"})  # protests and blockades made "to demand" something
@@ -168,6 +168,7 @@ class EventCoder:
             _govern(triggers)
             _merge_verb_objects(triggers)
             _purpose_demands(triggers)
+            _results_of_force(triggers)
             reporting_only = all(t.pattern.kind == "reporting" for t in triggers)
             sentence_events: list[CodedEvent] = []
             for trigger in triggers:
@@ -805,6 +806,18 @@ def _purpose_demands(triggers: list[_Trigger]) -> None:
             continue
         acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children if c.dep_ in ("dobj", "obj")]
         if any(a is not None and a is not t and a.pattern.cameo[:2] in PURPOSE_HOST_ROOTS for a in acts):
+            t.governed = True
+
+
+def _results_of_force(triggers: list[_Trigger]) -> None:
+    """ "security forces killed the attackers, ending a siege": what a use of force ended, told by a participle
+    after it, is its outcome, not an act of easing of its own."""
+    by_token = {t.token.i: t for t in triggers}
+    for t in triggers:
+        token = t.token
+        head = by_token.get(token.head.i)
+        if t.pattern.cameo[:2] == YIELD_ROOT and token.dep_ == "advcl" and token.tag_ == "VBG" \
+                and head is not None and head is not t and head.pattern.cameo[:2] in FORCE_ROOTS:
             t.governed = True
 
 
