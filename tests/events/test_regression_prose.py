@@ -139,6 +139,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # what force ended, told by a participle after it, is its outcome, not an act of easing
     ("Boko Haram gunmen seized a school in Borno on Friday. Nigerian troops killed the gunmen on Sunday, ending a "
      "siege of the school.", [("190", "NGA", "NGA", "asserted")]),
+    # one criticism of a pair in a sentence, also when its target is found further down the story
+    ("Kishida told reporters the launch was reckless and that he condemned it. North Korea fired a ballistic "
+     "missile over Japan on Tuesday.", [("111", "JPN", "PRK", "asserted"), ("195", "PRK", "JPN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

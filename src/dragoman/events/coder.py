@@ -562,7 +562,7 @@ def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) 
     """Live updates and readouts put the reaction before the act ("Kishida condemned the launch" at the top,
     "North Korea fired a missile" below): concern or criticism that found no party before it takes the
     story's aggressor from the whole document."""
-    added = []
+    added: list[CodedEvent] = []
     for half in halves:
         if half.code[:2] not in JUDGING_ROOTS or half.pattern.id.startswith("petrarch:") or half.code == "010" \
                 or half.pattern.kind != "event" or not any(note in ACTING_NOTES for note in half.notes):
@@ -570,8 +570,13 @@ def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) 
         found, role = _aggressor(doc[half.trigger], [half.source], events + halves)
         if found:
             target = found[0]
-            added.append(replace(half, target=target, notes=(*half.notes, f"target by {role} (whole story)"),
-                                 confidence=_confidence(half.pattern, half.source, target, "")))
+            event = replace(half, target=target, notes=(*half.notes, f"target by {role} (whole story)"),
+                            confidence=_confidence(half.pattern, half.source, target, ""))
+            # "said it was a barbaric act and that he condemned it": one criticism of the pair a sentence
+            if any(e.sentence_index == event.sentence_index and _dyad(e) == _dyad(event)
+                   and not _coordinated(doc[e.trigger], doc[event.trigger]) for e in events + added):
+                continue
+            added.append(event)
     return sorted(events + added, key=lambda e: (e.sentence_index, e.trigger)) if added else events
 
 
