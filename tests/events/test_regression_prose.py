@@ -142,6 +142,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     # one criticism of a pair in a sentence, also when its target is found further down the story
     ("Kishida told reporters the launch was reckless and that he condemned it. North Korea fired a ballistic "
      "missile over Japan on Tuesday.", [("111", "JPN", "PRK", "asserted"), ("195", "PRK", "JPN", "asserted")]),
+    # "the delegations of A and B" (B parsed as coordinated with "delegations") name a pair; two armed bodies of
+    # one state set against one another are its two sides, whose agreement is coded
+    ("The delegations of the Sudanese army and the Rapid Support Forces met in Jeddah on Saturday. The mediators "
+     "thanked both delegations. The two sides agreed to open humanitarian corridors.",
+     [("040", "SDN", "SDN", "asserted"), ("030", "SDN", "SDN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

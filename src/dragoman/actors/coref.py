@@ -105,7 +105,9 @@ def _group(doc: Doc, noun: Token, mentions: list[Mention], kb: ActorKB) -> Menti
     start = min([noun.i] + [c.i for c in noun.children if c.i < noun.i and c.dep_ in
                             ("det", "nummod", "amod", "predet", "compound")])
     text = doc[start:noun.i + 1].text
-    actors = tuple(Actor(text=text, name=m.name, code=(m.country or m.code[:3]) + (sector or ""),
+    if len({_identity(m) for m in members}) < len(members):
+        sector = None  # two organs of one state ("both delegations": the government's and the army's)
+    actors = tuple(Actor(text=text, name=m.name, code=(m.country or m.code[:3]) + (sector or m.sector or ""),
                          country=m.country, org=m.org, sector=sector or m.sector, how="coreference:group",
                          entry=m.entry) for m in members)
     return Mention(start, noun.i + 1, noun.i, actors[0], "group-reference", members=actors)
@@ -113,6 +115,12 @@ def _group(doc: Doc, noun: Token, mentions: list[Mention], kb: ActorKB) -> Menti
 
 def _identity(actor: Actor) -> str | None:
     return actor.country or actor.org
+
+
+def _distinct_sides(a: Actor, b: Actor) -> bool:
+    """Two sides of a pair: two states or bodies, or two organs of one state ("the delegations of the
+    government and the national army": a civil war's two sides)."""
+    return _identity(a) != _identity(b) or (a.sector is not None and b.sector is not None and a.sector != b.sector)
 
 
 def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: int) -> tuple[Actor, ...]:
@@ -128,14 +136,17 @@ def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: in
             group = m.members
         else:
             root = doc[m.head]
+            if not root.conjuncts and root.dep_ == "pobj" and root.head.lower_ == "of" \
+                    and root.head.head.conjuncts and root.head.head.i not in by_token:
+                root = root.head.head  # "the delegations of A and B", parsed with B coordinated to "delegations"
             conjuncts = [root] + [t for t in root.conjuncts if t.i != root.i]
             found: list[Actor] = []
             for t in sorted(conjuncts, key=lambda t: t.i):
-                other = by_token.get(t.i)
+                other = m if t.i == root.i else by_token.get(t.i)
                 if other is not None and _identity(other.actor) \
-                        and all(_identity(a) != _identity(other.actor) for a in found):
+                        and all(_distinct_sides(a, other.actor) for a in found):
                     found.append(other.actor)
-            if len(found) != count or min(t.i for t in conjuncts) != m.head:
+            if len(found) != count or min(t.i for t in conjuncts) != root.i:
                 continue
             group = tuple(found)
         if best is None or m.start > best[0]:

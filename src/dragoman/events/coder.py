@@ -498,6 +498,8 @@ def _within_one_state(event: CodedEvent) -> bool:
         return False  # investigations, demands, protests and force inside one state are its politics: coded
     if event.code.startswith(SETTLEMENT_CODES):
         return False  # a signed agreement or a ceasefire between two armed bodies of one state: rivals
+    if event.source.kind == event.target.kind == "group-reference":
+        return False  # "the two sides agreed": organs a story sets against one another are its sides
     source, target = event.source.actor, event.target.actor
     if source.country is None or source.country != target.country or source.org or target.org:
         return False
