@@ -206,10 +206,11 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("111", "CHE", "IRN", "asserted")]),
     # crowd-control weapons turned on people: repression
     ("In Kosovo, police fired tear gas at Serb residents.", [("175", "XKX", "SRB", "asserted")]),
-    # a visitor greeted on arrival is received by the host; committing a violation is no commitment
+    # a visitor greeted on arrival is received by the host; committing a violation is no commitment (saying
+    # someone committed one criticises them)
     ("The Kenyan president was greeted by Ethiopia's prime minister at the airport.",
      [("043", "ETH", "KEN", "asserted")]),
-    ("Iraq said Turkish troops had committed a violation of its sovereignty.", []),
+    ("Iraq said Turkish troops had committed a violation of its sovereignty.", [("111", "IRQ", "TUR", "asserted")]),
     # nominal events whose phrase names the actor: possessive, agent "by", "of" the troops
     ("A visit by the Chinese foreign minister to Pakistan was announced on Monday.",
      [("042", "CHN", "PAK", "asserted")]),

@@ -147,6 +147,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The delegations of the Sudanese army and the Rapid Support Forces met in Jeddah on Saturday. The mediators "
      "thanked both delegations. The two sides agreed to open humanitarian corridors.",
      [("040", "SDN", "SDN", "asserted"), ("030", "SDN", "SDN", "asserted")]),
+    # saying that someone did wrong criticises them: the reported verb ("undermined", "interfered") or what a
+    # verb of doing did ("committed a provocation", "faced a threat from"); not an investigation of crimes
+    ("The Egyptian minister said Ethiopia had undermined the talks.", [("111", "EGY", "ETH", "asserted")]),
+    ("Seoul said Pyongyang had committed a grave provocation.", [("111", "KOR", "PRK", "asserted")]),
+    ("The Polish envoy said Europe faced a serious threat from Russia.", [("111", "POL", "RUS", "asserted")]),
+    ("The Croatian minister said Croatia was investigating war crimes by Serbian soldiers.", []),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -110,6 +110,8 @@ WISHING = frozenset({"want", "wish", "prefer", "like"})  # "wants X to do": X's 
 # attend"): the addressee is the other party of an act reported without one.
 ADDRESSED_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "16"})  # acts of speech, to someone
 ADDRESSING = frozenset({"tell", "inform", "notify", "assure", "brief", "warn", "remind", "write", "signal"})
+# verbs whose object says what was done ("committed a violation", "posed a threat")
+DOING = frozenset({"commit", "perpetrate", "pose", "constitute", "represent", "face", "cause", "carry", "wage"})
 JUDGING = frozenset({"call", "describe", "label", "brand", "term", "characterize", "characterise", "hail"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 INTERNAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
@@ -719,6 +721,7 @@ def _predicate_words(verb: Token) -> set[str]:
         return {w for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")
                 for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
     heads: list[Token] = []
+    words: set[str] = set()
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp", "xcomp") or (child.dep_ == "dobj" and any(g.dep_ in ("oprd", "xcomp")
                                                                                  for g in child.children)):
@@ -729,7 +732,15 @@ def _predicate_words(verb: Token) -> set[str]:
             heads += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "ccomp" and child.lemma_ == "be":
             heads += [g for g in child.children if g.dep_ in ("attr", "acomp")]
-    return {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
+        elif child.dep_ == "ccomp" and child.pos_ == "VERB":
+            # "said Turkish forces had committed a flagrant violation", "said X had escalated tensions": the
+            # reported act and what it did, not who did it
+            words |= {child.lower_, child.lemma_.lower()}
+            if child.lemma_.lower() in DOING:  # "committed a violation", "posed a threat": what was done
+                words |= {w for g in child.children if g.dep_ in ("dobj", "obj")
+                          for t in (g, *[c for c in g.children if c.dep_ in ("amod", "compound")])
+                          for w in (t.lower_, t.lemma_.lower())}
+    return words | {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
 
 
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:
