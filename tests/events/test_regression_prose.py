@@ -153,6 +153,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Seoul said Pyongyang had committed a grave provocation.", [("111", "KOR", "PRK", "asserted")]),
     ("The Polish envoy said Europe faced a serious threat from Russia.", [("111", "POL", "RUS", "asserted")]),
     ("The Croatian minister said Croatia was investigating war crimes by Serbian soldiers.", []),
+    # what a thing would let someone do, told in a clause describing the thing, is no event (said as a
+    # possibility of its own, it is a hypothetical one)
+    ("Israel is helping Morocco buy drones that would allow it to strike Algerian positions.",
+     [("072", "ISR", "MAR", "asserted")]),
+    ("Israel is helping Morocco buy drones. Morocco could strike Algerian positions.",
+     [("072", "ISR", "MAR", "asserted"), ("190", "MAR", "DZA", "hypothetical")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -184,7 +184,8 @@ class EventCoder:
                            and not (complete and e.modality != "hypothetical")]
             events += _one_per_dyad(sentence_events, doc)
         events = _judged_later(doc, events, halves)
-        return _drop_references([e for e in events if not _within_one_state(e) and not _guessed_self(e)], doc)
+        return _drop_references([e for e in events if not _within_one_state(e) and not _guessed_self(e)
+                                 and not _capability(e, doc, index)], doc)
 
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
@@ -432,6 +433,16 @@ class EventCoder:
                         return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
                             f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _capability(event: CodedEvent, doc: Doc, index: MentionIndex) -> bool:
+    """ "software that would allow it to hack the phones of dissidents": what a thing would let someone do,
+    told in a clause describing the thing, is what the thing is for, not an event."""
+    if event.modality != "hypothetical":
+        return False
+    return any(t.dep_ == "relcl" and t.head.pos_ == "NOUN" and not index.in_phrase(t.head)
+               and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "can") for c in t.children)
+               for t in (doc[event.trigger], *doc[event.trigger].ancestors))
 
 
 def _each(token: Token) -> bool:
