@@ -159,6 +159,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("072", "ISR", "MAR", "asserted")]),
     ("Israel is helping Morocco buy drones. Morocco could strike Algerian positions.",
      [("072", "ISR", "MAR", "asserted"), ("190", "MAR", "DZA", "hypothetical")]),
+    # "he" after a sentence about a person's thing ("Mr Ramaphosa's plan") is that person
+    ("President Cyril Ramaphosa met the press. Mr Ramaphosa's plan has stalled before. In June he signed an accord "
+     "with Mozambique.", [("057", "ZAF", "MOZ", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

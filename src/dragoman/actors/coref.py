@@ -293,7 +293,8 @@ def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: st
     for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")):
         if value == "person" and subject.ent_type_ != "PERSON" and subject.tag_ not in ("NN", "NNS"):
             continue  # "The National Security Council met, attended by President Yoon. His office said ..."
-        if subject.i not in covered and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
+        owned = any(c.dep_ == "poss" and c.i in covered for c in subject.children)  # "Mr Petro's process"
+        if subject.i not in covered and not owned and (subject.pos_ in ("NOUN", "PROPN") or subject.dep_ == "csubj"):
             return None
     return candidates[-1]
 
