@@ -162,6 +162,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "he" after a sentence about a person's thing ("Mr Ramaphosa's plan") is that person
     ("President Cyril Ramaphosa met the press. Mr Ramaphosa's plan has stalled before. In June he signed an accord "
      "with Mozambique.", [("057", "ZAF", "MOZ", "asserted")]),
+    # aid announced, also as an amount "in" aid, is given by whoever announces it
+    ("Japan announced $50 million in emergency assistance for Sudanese refugees in Chad.",
+     [("073", "JPN", "SDN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
