@@ -165,6 +165,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # aid announced, also as an amount "in" aid, is given by whoever announces it
     ("Japan announced $50 million in emergency assistance for Sudanese refugees in Chad.",
      [("073", "JPN", "SDN", "asserted")]),
+    # the object's relative clause says where the thing acted on was aimed ("the complaint it had filed against")
+    ("Brazil withdrew the complaint it had filed against Canada.", [("080", "BRA", "CAN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -46,6 +46,7 @@ INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "pa
 TRADE_VERBS = frozenset({"buy", "sell", "purchase", "acquire", "order", "supply", "deliver", "export", "import",
                          "procure", "transfer", "provide"})
 SCENE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across"})
+STATE_WORDS = frozenset({"state", "country", "nation", "government"})
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
@@ -216,6 +217,8 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
             return None
         actor = entry_actor(entries[0], text, None, f"discourse:region ({region})")
         return Mention(left, token.i + 1, token.i, actor, "role")
+    if token.tag_ == "NNS" and token.lemma_.lower() in STATE_WORDS:
+        return None  # "the boycotting states": several states, not the story's one
     place = _placed(token, taken) or _placed_by_clause(token, taken) \
         or (_where_done(token, taken) if token.lemma_.lower() in CROWD_WORDS or sector == "CVL" else None)
     if place is None and _placed_elsewhere(token):

@@ -397,6 +397,14 @@ def prep_objects(token: Token, word: str, governors: frozenset[str] = frozenset(
         heads = [g for obj in token.children if obj.dep_ in OBJECT_DEPS and obj.lemma_.lower() not in RELATION_NOUNS
                  for child in obj.children if child.dep_ == "prep" and child.lower_ == word
                  for g in child.children if g.dep_ == "pobj"]
+    if not heads and token.pos_ == "VERB":
+        # "suspended the claims it brought against X", "lifted the sanctions it had imposed on X": the
+        # preposition of a relative clause on the object, where the thing acted on was aimed
+        heads = [g for obj in token.children if obj.dep_ in OBJECT_DEPS for rel in obj.children
+                 if rel.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "he", "she", "we")
+                                                  for c in rel.children)
+                 for child in rel.children if child.dep_ == "prep" and child.lower_ == word
+                 for g in child.children if g.dep_ == "pobj"]
     return heads
 
 
