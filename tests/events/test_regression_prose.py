@@ -167,6 +167,8 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("073", "JPN", "SDN", "asserted")]),
     # the object's relative clause says where the thing acted on was aimed ("the complaint it had filed against")
     ("Brazil withdrew the complaint it had filed against Canada.", [("080", "BRA", "CAN", "asserted")]),
+    # turning on someone attacks them (a crowd that does riots)
+    ("Protesters in Nairobi turned on Kenyan police officers.", [("145", "KEN", "KEN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
