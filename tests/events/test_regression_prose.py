@@ -169,6 +169,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Brazil withdrew the complaint it had filed against Canada.", [("080", "BRA", "CAN", "asserted")]),
     # turning on someone attacks them (a crowd that does riots)
     ("Protesters in Nairobi turned on Kenyan police officers.", [("145", "KEN", "KEN", "asserted")]),
+    # "It" opening a sentence after one whose subject was a resolution is the resolution, its body's voice
+    ("The UN Security Council adopted a resolution on Monday. The resolution condemns the coup in Niger. It calls "
+     "on the junta to release President Bazoum.",
+     [("111", "UN", "NER", "asserted"), ("0253", "UN", "NER", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -939,6 +939,11 @@ def _decided_by(trigger: Token, pattern: Pattern, index: MentionIndex) -> tuple[
 def _said_by_a_text(trigger: Token) -> bool:
     """The trigger's first subject is a resolution, communique or declaration."""
     heads = role_heads(trigger, "subject")
+    if heads and heads[0].lower_ == "it" and heads[0].i == trigger.sent.start and trigger.sent.start > 0:
+        # "The resolution deplores X. It calls on Y to ...": "It" opening a sentence goes on with the text
+        # that was the subject of the sentence before
+        previous = trigger.doc[trigger.sent.start - 1].sent
+        heads = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(heads) and heads[0].lemma_.lower() in DOCUMENT_NOUNS
 
 
