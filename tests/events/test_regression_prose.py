@@ -173,6 +173,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The UN Security Council adopted a resolution on Monday. The resolution condemns the coup in Niger. It calls "
      "on the junta to release President Bazoum.",
      [("111", "UN", "NER", "asserted"), ("0253", "UN", "NER", "asserted")]),
+    # a place deep inside the phrase of what is opposed is where it would happen, not a party
+    ("Japan stressed its opposition to any threat or use of nuclear arms in Ukraine.", []),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

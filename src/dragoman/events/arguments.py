@@ -107,8 +107,8 @@ class MentionIndex:
         elif depth < 4:
             # "its European Community partners": the named modifier before the possessive pronoun
             for child in sorted(token.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
-                if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
-                    continue
+                if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or (child.lower_ == "in" and depth > 0)):
+                    continue  # ("opposition to any use of nuclear weapons in Ukraine": a place, not a party)
                 if child.dep_ == "acl" and not any(g.dep_ == "agent" for g in child.children):
                     continue  # only "X run by Y", not "countries involved in talks with Y"
                 if child.dep_ in PHRASE_DEPS:
