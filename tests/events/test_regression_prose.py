@@ -175,6 +175,8 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("111", "UN", "NER", "asserted"), ("0253", "UN", "NER", "asserted")]),
     # a place deep inside the phrase of what is opposed is where it would happen, not a party
     ("Japan stressed its opposition to any threat or use of nuclear arms in Ukraine.", []),
+    # a crowd is also of the place of the act it is "of" ("the killing of protesters in Iran")
+    ("Japan condemned the killing of protesters in Iran.", [("111", "JPN", "IRN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

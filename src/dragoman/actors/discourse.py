@@ -268,7 +268,11 @@ def _where_done(noun: Token, taken: dict[int, Mention]) -> Mention | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     # the noun's own scene first ("fired at protesters outside the embassy"), then its clause's
-    objects = [g for head in ((noun, verb) if noun.i != verb.i else (verb,)) for g in _scenes(head, SCENE_PREPS)]
+    # ... or the act it is "of" ("condemned the killing of protesters in Tehran")
+    act = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+        else None
+    heads = [h for h in (noun, act, verb) if h is not None]
+    objects = [g for head in dict.fromkeys(heads) for g in _scenes(head, SCENE_PREPS)]
     while objects:
         obj = objects.pop(0)
         if obj.lemma_.lower() in MISSIONS:  # "the US embassy in Beirut"
