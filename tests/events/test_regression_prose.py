@@ -177,6 +177,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Japan stressed its opposition to any threat or use of nuclear arms in Ukraine.", []),
     # a crowd is also of the place of the act it is "of" ("the killing of protesters in Iran")
     ("Japan condemned the killing of protesters in Iran.", [("111", "JPN", "IRN", "asserted")]),
+    # what a group says together is no act of its members on one another
+    ("Biden and Xi met in Bali on Monday. The two leaders rejected the report.", [("040", "USA", "CHN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

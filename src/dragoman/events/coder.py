@@ -78,6 +78,9 @@ EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decisi
 IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
 # Concern and criticism that name no one: aimed at whoever has been using force or coercion.
 JUDGING_ROOTS = frozenset({"01", "11"})
+# what a group says together ("the two leaders reaffirmed that ...", "both sides rejected the report") is no
+# act of its members on one another
+SAID_TOGETHER = frozenset({"01", "10", "11", "12", "13"})
 ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
@@ -999,7 +1002,8 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     target_list = [t for t in _unique(target_list)
                    if _key(t.actor) not in {_key(s.actor) for s in source_list} and t.actor.code not in source_codes]
     if not target_list and len(source_list) > 1 \
-            and (pattern.mutual or any(len(s.members) > 1 and s.kind == "group-reference" for s in sources)):
+            and (pattern.mutual or (pattern.cameo[:2] not in SAID_TOGETHER
+                                    and any(len(s.members) > 1 and s.kind == "group-reference" for s in sources))):
         # (also a group reference with no other party: "the two sides pulled back" from one another)
         return list(combinations(source_list, 2))
     if not target_list:
