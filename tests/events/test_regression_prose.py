@@ -179,6 +179,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Japan condemned the killing of protesters in Iran.", [("111", "JPN", "IRN", "asserted")]),
     # what a group says together is no act of its members on one another
     ("Biden and Xi met in Bali on Monday. The two leaders rejected the report.", [("040", "USA", "CHN", "asserted")]),
+    # coordinated acts of words with one code and pair are one event (acts of deeds stay several)
+    ("Japan praised Kenya and commended Nairobi for its leadership.", [("051", "JPN", "KEN", "asserted")]),
+    ("Egypt criticised Israel and condemned Hamas and Israel for the raid.",
+     [("111", "EGY", "ISR", "asserted"), ("111", "EGY", "PSE", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

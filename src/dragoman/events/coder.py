@@ -78,6 +78,7 @@ EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decisi
 IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
 # Concern and criticism that name no one: aimed at whoever has been using force or coercion.
 JUDGING_ROOTS = frozenset({"01", "11"})
+VERBAL_ROOTS = frozenset({1, 2, 3, 4, 5, 10, 11, 12, 13})  # CAMEO's verbal quad classes
 # what a group says together ("the two leaders reaffirmed that ...", "both sides rejected the report") is no
 # act of its members on one another
 SAID_TOGETHER = frozenset({"01", "10", "11", "12", "13"})
@@ -1096,7 +1097,8 @@ def _one_per_dyad(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     for e in sorted(events, key=lambda e: (-e.confidence, e.trigger)):
         by_trigger = (e.trigger, e.source.actor.code, e.target.actor.code if e.target else "")
         before = seen_dyad.get(_dyad(e), [])
-        if by_trigger in seen_trigger or any(not _coordinated(doc[e.trigger], doc[t]) for t in before):
+        verbal = int(e.code[:2]) in VERBAL_ROOTS  # "commended X and thanked him": one act of words
+        if by_trigger in seen_trigger or any(verbal or not _coordinated(doc[e.trigger], doc[t]) for t in before):
             continue
         seen_trigger.add(by_trigger)
         seen_dyad.setdefault(_dyad(e), []).append(e.trigger)
