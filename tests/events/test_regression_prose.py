@@ -183,6 +183,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Japan praised Kenya and commended Nairobi for its leadership.", [("051", "JPN", "KEN", "asserted")]),
     ("Egypt criticised Israel and condemned Hamas and Israel for the raid.",
      [("111", "EGY", "ISR", "asserted"), ("111", "EGY", "PSE", "asserted")]),
+    # the deed someone is praised for is theirs, not the praiser's
+    ("The EU praised Qatar for sending aid to Gaza.",
+     [("051", "EU", "QAT", "asserted"), ("070", "QAT", "PSE", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

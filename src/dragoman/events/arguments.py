@@ -22,6 +22,10 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # "the governments of X and Y", "Iran and Russia", "facilities run by the IRGC".
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss", "amod", "nmod", "acl", "agent"}
 PHRASE_PREPS = {"of", "from", "in", "by"}
+# verbs that judge someone for a deed ("thanked X for hosting", "accused X of shelling")
+JUDGING_VERBS = frozenset({"praise", "commend", "thank", "congratulate", "hail", "credit", "criticize", "criticise",
+                           "condemn", "accuse", "blame", "fault", "denounce", "rebuke", "reprimand", "punish",
+                           "sanction", "reward", "charge", "suspect"})
 # Words that open a list naming the members of the phrase before them: "three countries, i.e. X, Y and Z".
 ENUMERATORS = {"i.e.", "ie", "namely", "including"}
 # Complements a verb can govern: "refused to meet", "said that", "insisted on having", "called for".
@@ -237,6 +241,12 @@ def subjects(verb: Token) -> list[Token]:
     # "X is willing to send troops": an adjective's subject is its copula's
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):
         return subjects(head)
+    # "commended X for steering the summit", "accused X of shelling Y": the one judged did it
+    if verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in ("for", "of") \
+            and head.head.lemma_.lower() in JUDGING_VERBS:
+        judged = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
+        if judged:
+            return judged
     # "after cutting a deal": the subject of the verb the preposition hangs on
     if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         if joined_by(verb):  # "X was joined in voting no by Y and Z": all of them vote
