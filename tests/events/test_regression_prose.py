@@ -186,6 +186,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # the deed someone is praised for is theirs, not the praiser's
     ("The EU praised Qatar for sending aid to Gaza.",
      [("051", "EU", "QAT", "asserted"), ("070", "QAT", "PSE", "asserted")]),
+    # rejecting suggestions that one did something denies it, to whoever accused
+    ("Kyiv accused Moscow of arming the separatists. The Kremlin rejected suggestions that it had armed them.",
+     [("112", "UKR", "RUS", "asserted"), ("016", "RUS", "UKR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
