@@ -189,6 +189,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # rejecting suggestions that one did something denies it, to whoever accused
     ("Kyiv accused Moscow of arming the separatists. The Kremlin rejected suggestions that it had armed them.",
      [("112", "UKR", "RUS", "asserted"), ("016", "RUS", "UKR", "asserted")]),
+    # investing in a state (or in its named things) cooperates with it economically
+    ("Japan invested heavily in Vietnam.", [("061", "JPN", "VNM", "asserted")]),
+    ("Saudi Arabia will invest $2 billion in Pakistani refineries.", [("0311", "SAU", "PAK", "planned")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
