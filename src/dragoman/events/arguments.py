@@ -204,6 +204,8 @@ CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "once", "as", "be
 
 def subjects(verb: Token) -> list[Token]:
     """Who does what ``verb`` says, inherited through control, coordination and relative clauses."""
+    if _verb_of_misread_name(verb):
+        return [verb.head.head]
     misread = _clause_as_preposition(verb)
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _misread_subject(c)]
     if misread is not None and (not found or all(f.i < misread.i for f in found)) and not is_passive(verb):
@@ -350,11 +352,25 @@ def _objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if found:
         return found
+    if _verb_of_misread_name(verb):
+        return [verb.head]  # "ECOWAS imposed sanctions": the noun the verb was hung on is its object
     if is_passive(verb):
         return _passive_subjects(verb)
     # "ECOWAS closed land and air borders with Niger, suspended ...": the parser made the object the
     # subject of the next coordinated verb
     return [c for conj in verb.children if conj.dep_ == "conj" for c in conj.children if _misread_subject(c)]
+
+
+def _misread_name(token: Token) -> bool:
+    """An acronym opening its sentence that the tagger took for a verb ("ECOWAS imposed sanctions": ECOWAS
+    the root, "imposed" a modifier of "sanctions")."""
+    return token.i == token.sent.start and token.pos_ == "VERB" and token.text.isupper() and len(token.text) > 2
+
+
+def _verb_of_misread_name(verb: Token) -> bool:
+    """The sentence's real verb, hung as a modifier on the object of a misread name."""
+    return verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.head.dep_ in OBJECT_DEPS \
+        and _misread_name(verb.head.head) and verb.i == verb.head.head.i + 1
 
 
 def _misread_subject(token: Token) -> bool:
@@ -423,6 +439,8 @@ def governing_verb(noun: Token) -> Token | None:
     token = noun
     for _ in range(3):
         if token.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
+            if _misread_name(token.head):
+                return next((c for c in token.children if _verb_of_misread_name(c)), None)
             return token.head if token.head.pos_ in ("VERB", "AUX") else None
         clause = token.head
         if token.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.pos_ == "VERB" \
