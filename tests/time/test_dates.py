@@ -296,3 +296,15 @@ def test_a_threat_without_a_day_of_its_own_is_dated_when_made(pipeline: Pipeline
     assert threat is not None and threat.start == REF.date.isoformat() and threat.source == "document"
     # a planned act that is no threat or promise (a visit) has no day until the text gives one
     assert EventDater().event_date(doc, replace(respond, cameo="042"), REF) is None
+
+
+@pytest.mark.model
+def test_a_month_with_its_year_is_the_story_s_time_for_what_follows(pipeline: Pipeline) -> None:
+    """ "In January 2019, a bomb killed 20 people. The president broke off the talks.": January 2019, at the
+    month's precision; a month without its year carries nothing."""
+    doc = pipeline.nlp("In January 2019, a car bomb killed 20 cadets in Bogota. The president broke off the talks.")
+    broke = EventDater().event_date(doc, event(doc, "broke", "asserted"), REF)
+    assert broke is not None and broke.start.startswith("2019-01") and broke.precision == "month"
+    doc = pipeline.nlp("In January, a car bomb killed 20 cadets in Bogota. The president broke off the talks.")
+    broke = EventDater().event_date(doc, event(doc, "broke", "asserted"), REF)
+    assert broke is not None and broke.source == "document"

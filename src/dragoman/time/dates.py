@@ -291,7 +291,8 @@ def _narrative_date(doc: Doc, sent: Span, reference: dt.date, window: int = NARR
     earlier_found = [f for f in _expressions(doc) if first <= f.span.start and f.span.end <= sent.start]
     best: tuple[int, EventDate] | None = None
     for f in reversed(earlier_found):
-        if f.expression.kind not in NARRATIVE_KINDS and f.expression.relation != "later":
+        dated_month = f.expression.kind == "month" and f.expression.explicit  # "In January 2019, ..."
+        if f.expression.kind not in NARRATIVE_KINDS and f.expression.relation != "later" and not dated_month:
             continue  # "a day before", "two weeks ago": relative to an event or a period, not a day of the story
         clause_tense = tense(f.span.root)
         if clause_tense == "future" or _would(f.span.root) or background(f.span.root):
@@ -301,8 +302,8 @@ def _narrative_date(doc: Doc, sent: Span, reference: dt.date, window: int = NARR
             date = shifted(f.expression, counted) if counted is not None else None
         else:
             date = resolve(f.expression, reference, clause_tense)
-        if date is not None and date.precision == "day" and date.start <= reference.isoformat():
-            best = (f.span.start, EventDate(start=date.start, end=date.end, precision="day",
+        if date is not None and (date.precision == "day" or dated_month) and date.start <= reference.isoformat():
+            best = (f.span.start, EventDate(start=date.start, end=date.end, precision=date.precision,
                                             text=f.expression.text, source="relative"))
             break
     recalled = _gathering_reference_date(doc, first, sent.start, reference)
