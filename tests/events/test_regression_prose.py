@@ -195,6 +195,13 @@ CASES: list[tuple[str, list[Expected]]] = [
     # an acronym opening a sentence that the tagger reads as a verb ("ECOWAS imposed": "imposed" then hangs on
     # the object as a modifier) is still the subject
     ("ECOWAS imposed sanctions on Niger.", [("163", "ECOWAS", "NER", "asserted")]),
+    # exchanging or trading fire is fighting between the two; "each other" / "one another" as the object is
+    # every pair of the subjects, once
+    ("Indian and Pakistani troops exchanged artillery fire across the border.", [("194", "IND", "PAK", "asserted")]),
+    ("Afghan forces traded fire with Pakistani troops.", [("190", "AFG", "PAK", "asserted")]),
+    ("Armenia and Azerbaijan blamed one another for the violence.", [("112", "ARM", "AZE", "asserted")]),
+    ("Armenia and Azerbaijan fought on Monday. The two sides accused each other of violating the truce.",
+     [("190", "ARM", "AZE", "asserted"), ("1123", "ARM", "AZE", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -286,6 +286,11 @@ class EventCoder:
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         if not targets and _each(token):
             pairs = []  # "Russia and Ukraine each concluded an agreement (with others)": not with each other
+        if not targets and _reciprocal(token):
+            # "the two sides accused each other": every pair of the subjects, once
+            members = _unique([m for s in sources for m in _members(s)])
+            if len(members) > 1:
+                pairs, target_role = list(combinations(members, 2)), "each other"
         hosted = _hosted_parties(pattern, targets, target_role, source_role, pairs)
         if hosted:
             # "X hosted a meeting between Y and Z": X met each of them, and Y and Z met one another
@@ -348,7 +353,8 @@ class EventCoder:
                 + ((f"refined {pattern.cameo} -> {code}",) if code != pattern.cameo else ()) \
                 + ((f"{modality} {code} -> intent {final}",) if final != code else ()) \
                 + (("symmetric: the parties act on one another",)
-                   if (pattern.mutual or source.kind == "group-reference") and target_role == "" else ())
+                   if ((pattern.mutual or source.kind == "group-reference") and target_role == "")
+                   or target_role == "each other" else ())
             out.append(CodedEvent(
                 sentence_index=s_index, sentence_start=sent.start, trigger=token.i, pattern=pattern,
                 source=source, target=target, modality=modality, attribution=attribution,
@@ -447,6 +453,15 @@ def _capability(event: CodedEvent, doc: Doc, index: MentionIndex) -> bool:
     return any(t.dep_ == "relcl" and t.head.pos_ == "NOUN" and not index.in_phrase(t.head)
                and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "can") for c in t.children)
                for t in (doc[event.trigger], *doc[event.trigger].ancestors))
+
+
+def _reciprocal(token: Token) -> bool:
+    """The trigger's object is "each other" or "one another"."""
+    objects = role_heads(token, "object") + [g for p in token.children if p.dep_ == "prep"
+                                             for g in p.children if g.dep_ == "pobj"]
+    return any(o.lower_ in ("other", "another", "one")
+               and any(c.lower_ in ("each", "one", "another") and c.lower_ != o.lower_ for c in o.children)
+               for o in objects)
 
 
 def _each(token: Token) -> bool:
