@@ -202,6 +202,7 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Armenia and Azerbaijan blamed one another for the violence.", [("112", "ARM", "AZE", "asserted")]),
     ("Armenia and Azerbaijan fought on Monday. The two sides accused each other of violating the truce.",
      [("190", "ARM", "AZE", "asserted"), ("1123", "ARM", "AZE", "asserted")]),
+    ("Ethiopia said Egypt had orchestrated the unrest.", [("111", "ETH", "EGY", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
