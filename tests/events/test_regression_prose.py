@@ -203,6 +203,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Armenia and Azerbaijan fought on Monday. The two sides accused each other of violating the truce.",
      [("190", "ARM", "AZE", "asserted"), ("1123", "ARM", "AZE", "asserted")]),
     ("Ethiopia said Egypt had orchestrated the unrest.", [("111", "ETH", "EGY", "asserted")]),
+    # talks held under the auspices of a body, or facilitated by a state, are mediated by it (one event, its
+    # collective target recorded by the first party)
+    ("The talks between Armenia and Azerbaijan were facilitated by Russia.",
+     [("040", "ARM", "AZE", "asserted"), ("045", "RUS", "ARM", "asserted")]),
+    ("Talks between Chad and Sudan were held under the auspices of the African Union.",
+     [("040", "TCD", "SDN", "asserted"), ("045", "AU", "TCD", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

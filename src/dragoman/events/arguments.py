@@ -174,6 +174,8 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         return subjects(verb) or _agents(verb)
     if role == "between":
         return prep_objects(trigger, "between", governors)
+    if role == "talks_parties":
+        return _talks_parties(trigger)
     if role == "complement":
         return _complement_arguments(trigger)
     if role == "complement_subject":
@@ -359,6 +361,20 @@ def _objects(verb: Token) -> list[Token]:
     # "ECOWAS closed land and air borders with Niger, suspended ...": the parser made the object the
     # subject of the next coordinated verb
     return [c for conj in verb.children if conj.dep_ == "conj" for c in conj.children if _misread_subject(c)]
+
+
+def _talks_parties(trigger: Token) -> list[Token]:
+    """The parties "between" or "among" whom the talks a third party brings about are held: "facilitated
+    talks between X and Y", "talks between X and Y facilitated by Z", "talks between X and Y were held under
+    the auspices of Z"."""
+    talks = _objects(trigger)
+    if trigger.dep_ == "acl":
+        talks.append(trigger.head)
+    verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
+    if verb is not None:
+        talks += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [g for noun in talks for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def _misread_name(token: Token) -> bool:
