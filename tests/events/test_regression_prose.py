@@ -209,6 +209,10 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("040", "ARM", "AZE", "asserted"), ("045", "RUS", "ARM", "asserted")]),
     ("Talks between Chad and Sudan were held under the auspices of the African Union.",
      [("040", "TCD", "SDN", "asserted"), ("045", "AU", "TCD", "asserted")]),
+    # "them" after "thousands of protesters" is the protesters: neither the amount nor its own clause's subject
+    # is a rival antecedent
+    ("Thousands of protesters rallied in Niamey, before security forces dispersed them with tear gas.",
+     [("141", "NER", "NER", "asserted"), ("175", "NER", "NER", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -361,6 +361,11 @@ def _rival_noun(sent: Span, token: Token, mentions: list[Mention], value: str) -
             break
         if t.i in covered or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             continue
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(g.i in covered for g in p.children) for p in t.children):
+            continue  # "thousands of protesters": the amount of a mention, not a rival of it
+        if token.dep_ in OBJECT_PRONOUN_DEPS and t.dep_ in ("nsubj", "nsubjpass") \
+                and t.head.i in (token.head.i, token.head.head.i):
+            continue  # "forces dispersed them": an object pronoun is never its own clause's subject
         if value == "thing" and t.tag_ in ("NN", "NNP") and t.ent_type_ not in ("DATE", "TIME", "PERSON"):
             return True
         if value == "person" and t.ent_type_ == "PERSON":
