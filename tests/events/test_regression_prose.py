@@ -213,6 +213,13 @@ CASES: list[tuple[str, list[Expected]]] = [
     # is a rival antecedent
     ("Thousands of protesters rallied in Niamey, before security forces dispersed them with tear gas.",
      [("141", "NER", "NER", "asserted"), ("175", "NER", "NER", "asserted")]),
+    # an act of speech after "and", parsed as part of what the speaker said, is the speaker's own
+    ("The Thai foreign ministry said the shelling was a clear violation of the truce and warned that Cambodia's "
+     "provocations would meet a firm response.", [("134", "THA", "KHM", "asserted")]),
+    # a reaction before the act (a live blog): what its object names is the act reported further down
+    ("Tokyo condemned the launch on Tuesday. South Korean jets staged drills that could strike the launch sites. "
+     "North Korea launched a missile over Japan.",
+     [("111", "JPN", "PRK", "asserted"), ("195", "PRK", "JPN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -46,6 +46,7 @@ CONTROL_VERBS = frozenset({
 SPEECH_ACTS = frozenset({
     "accuse", "blame", "urge", "call", "demand", "condemn", "criticize", "criticise", "denounce", "warn",
     "deny", "reject", "ask", "appeal", "threaten", "praise", "welcome", "vow", "pledge", "promise", "insist"})
+REPORTING_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "note", "stress"})
 # Nouns of pressure whose "on X" names who is to act: "put pressure on X to agree", "X's pressure on Y to".
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
@@ -222,6 +223,13 @@ def subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    # "X said the launch was a violation and warned that ...": an act of speech after "and", parsed as part of
+    # what X said, is X's own
+    if verb.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_ACTS and head.lemma_.lower() in REPORTING_VERBS \
+            and any(t.dep_ == "cc" and (t.head.i == verb.i or t.head.head.i == head.i)
+                    for t in verb.doc[head.i + 1:verb.i]) \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        return subjects(head)
     # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         controllers = _controllers(head, verb)

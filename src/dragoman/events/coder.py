@@ -86,6 +86,7 @@ ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
+FORCE_ROOT_NUMBERS = frozenset({18, 19, 20})
 VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})  # riots count as force for "the aggressor"
 DECIDER = "subject of the decision list"
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
@@ -281,7 +282,9 @@ class EventCoder:
                          and role_heads(token, "object")):
             # (coercion whose object names no party acts on a thing, not on the story's other side: "seized
             # power", "confiscated the cargo")
-            targets, target_role = _aggressor(token, sources, referents()) if pattern.cameo[:2] in JUDGING_ROOTS \
+            # (only force reported before settles it here; else the whole story is weighed once it is read)
+            targets, target_role = _aggressor(token, sources, referents(), force_only=True) \
+                if pattern.cameo[:2] in JUDGING_ROOTS \
                 else _counterpart(token, sources, index)
         pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
         if not targets and _each(token):
@@ -601,7 +604,9 @@ def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) 
         if half.code[:2] not in JUDGING_ROOTS or half.pattern.id.startswith("petrarch:") or half.code == "010" \
                 or half.pattern.kind != "event" or not any(note in ACTING_NOTES for note in half.notes):
             continue
-        found, role = _aggressor(doc[half.trigger], [half.source], events + halves)
+        found, role = _named_act(doc[half.trigger], [half.source], events + halves)
+        if not found:
+            found, role = _aggressor(doc[half.trigger], [half.source], events + halves)
         if found:
             target = found[0]
             event = replace(half, target=target, notes=(*half.notes, f"target by {role} (whole story)"),
@@ -614,12 +619,34 @@ def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) 
     return sorted(events + added, key=lambda e: (e.sentence_index, e.trigger)) if added else events
 
 
-def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent]) -> tuple[list[Mention], str]:
+def _named_act(token: Token, sources: list[Mention], referents: list[CodedEvent]) -> tuple[list[Mention], str]:
+    """ "Kishida condemned the launch" at the top of a live blog, "North Korea launched a missile" below: the
+    act its object names, wherever the story reports it, done by another party than the critic."""
+    own = {_party(s) for s in sources}
+    for obj in role_heads(token, "object"):
+        if obj.pos_ != "NOUN" or not _definite(obj):
+            continue
+        lemma = obj.lemma_.lower()
+        for e in sorted(referents, key=lambda e: e.trigger):
+            if _same_stem(token.doc[e.trigger].lemma_.lower(), lemma) and _party(e.source) not in own \
+                    and _conflictual(e.code):
+                actor = replace(e.source.actor, text=obj.text,
+                                how=f"event reference:{token.doc[e.trigger].text}+{e.source.actor.how}")
+                return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], "the act it names"
+    return [], ""
+
+
+def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent],
+               force_only: bool = False) -> tuple[list[Mention], str]:
     """ "Japan and France also expressed concern", "EU leaders condemned it": concern and criticism that
     name no one are aimed at the party whose coercion and force the story has reported most often."""
     own = {_story_party(s) for s in sources} | {s.actor.country for s in sources if s.actor.country}
-    acts = Counter(key for e in referents if (int(e.code[:2]) in AGGRESSIVE_ROOTS or e.code in VIOLENT_PROTEST)
-                   and (key := _story_party(e.source) or e.source.actor.country) is not None and key not in own)
+    def tally(roots: frozenset[int]) -> Counter[str]:
+        return Counter(key for e in referents if (int(e.code[:2]) in roots or e.code in VIOLENT_PROTEST)
+                       and e.modality in ("asserted", "claimed")  # not what someone could or would do
+                       and (key := _story_party(e.source) or e.source.actor.country) is not None and key not in own)
+    # who used force, when anyone did; else who coerced, threatened or sanctioned
+    acts = tally(FORCE_ROOT_NUMBERS) or (Counter() if force_only else tally(AGGRESSIVE_ROOTS))
     if not acts:
         return [], ""
     key, n = acts.most_common(1)[0]
