@@ -220,6 +220,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Tokyo condemned the launch on Tuesday. South Korean jets staged drills that could strike the launch sites. "
      "North Korea launched a missile over Japan.",
      [("111", "JPN", "PRK", "asserted"), ("195", "PRK", "JPN", "asserted")]),
+    # an acronym spelling the initials of a name given before is that name's actor, not the dictionary's
+    # other bearer of the letters (RSF: Reporters Without Borders)
+    ("Sudan's army fought the Rapid Support Forces in Khartoum on Saturday. The army accused the RSF of looting "
+     "banks.", [("190", "SDN", "SDN", "asserted"), ("112", "SDN", "SDN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

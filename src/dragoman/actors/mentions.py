@@ -39,6 +39,7 @@ from dragoman.records import Actor
 
 NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
 NEAR_NAMES_KEPT = 50_000  # unknown names whose fuzzy matches are remembered
+ACRONYM_SKIPPED = frozenset({"the", "of", "and", "for", "de", "la", "el"})  # words an acronym leaves out
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})  # a state's buildings abroad
 MISREAD_PERSON_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 PERSON_LABELS = {"PERSON"}
@@ -121,7 +122,7 @@ class MentionFinder:
         self._people(doc, found, taken, reference_date)
         self._misspelt_names(doc, found, taken)
         self._placed_groups(doc, found, taken)
-        mentions = sorted(found.values(), key=lambda m: m.start)
+        mentions = _acronyms_of_names(doc, sorted(found.values(), key=lambda m: m.start))
         mentions = resolve_references(doc, mentions, self.kb, reference_date)
         return sorted(mentions, key=lambda m: m.start)
 
@@ -474,6 +475,24 @@ def _within_a_person(span: Span) -> bool:
     """The span is part of a longer PERSON entity."""
     ents = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
     return any(e.label_ == "PERSON" and e.end - e.start > span.end - span.start for e in ents)
+
+
+def _acronyms_of_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An acronym that spells the initials of a name the document gave before is that name's actor, whatever
+    else the dictionary knows by it ("the Rapid Support Forces ... the RSF": not Reporters Without Borders)."""
+    out: list[Mention] = []
+    for m in mentions:
+        text = doc[m.start:m.end].text
+        if text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
+            for earlier in out:
+                words = [t.text for t in doc[earlier.start:earlier.end]
+                         if t.text[:1].isupper() and t.lower_ not in ACRONYM_SKIPPED]
+                if len(words) > 1 and "".join(w[0] for w in words) == text and earlier.actor.code != m.actor.code:
+                    m = replace(m, actor=replace(earlier.actor, text=m.actor.text,
+                                                 how=f"acronym of {earlier.actor.text!r}+{earlier.actor.how}"))
+                    break
+        out.append(m)
+    return out
 
 
 def _cut_short(span: Span) -> bool:
