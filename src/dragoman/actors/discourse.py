@@ -223,6 +223,10 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
         or (_where_done(token, taken) if token.lemma_.lower() in CROWD_WORDS or sector == "CVL" else None)
     if place is None and _placed_elsewhere(token):
         return None  # "politicians from the three European countries": placed, by what we cannot tell
+    named = _named_before(token, mentions) if place is None else None
+    if named is not None:  # "Sudan's army ... The army accused": the army named before
+        actor = replace(named.actor, text=text, how=f"discourse:named before ({named.actor.text})")
+        return Mention(left, token.i + 1, token.i, actor, "person" if is_person else "role")
     speaker = _spoken_for(token, mentions) if place is None else None
     if speaker is not None:
         actor = replace(speaker.actor, text=text, how=f"discourse:speaks for ({speaker.actor.text})")
@@ -310,6 +314,18 @@ def _placed_by_clause(noun: Token, taken: dict[int, Mention]) -> Mention | None:
                         and mention.actor.country:
                     return mention
     return None
+
+
+def _named_before(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """ "the army" after "Sudan's army", "the police" after "Kenyan police": a definite role noun alone is the
+    latest one of its kind the document named with its state."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return None
+    doc = noun.doc
+    before = [m for m in mentions if m.start < noun.i and m.actor.country and m.kind in ("role", "country")
+              and doc[m.head].lemma_.lower() == noun.lemma_.lower() and m.head != noun.i]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def _spoken_for(noun: Token, mentions: list[Mention]) -> Mention | None:
