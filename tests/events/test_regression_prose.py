@@ -228,6 +228,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Washington and Riyadh hosted talks in Jeddah. The United States said Sudan's army had agreed to a truce. "
      "Washington urged restraint. The army later accused the Rapid Support Forces of looting banks.",
      [("040", "USA", "SAU", "asserted"), ("112", "SDN", "SDN", "asserted")]),
+    # whom cooperation is aimed against is no partner in it; the partners are the pair agreeing
+    ("Erdogan and Sudani met in Baghdad on Monday. The two leaders agreed to cooperate against the PKK.",
+     [("040", "TUR", "IRQ", "asserted"), ("031", "TUR", "IRQ", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

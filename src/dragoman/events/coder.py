@@ -87,6 +87,7 @@ DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
 FORCE_ROOT_NUMBERS = frozenset({18, 19, 20})
+PARTNERSHIP_ROOTS = frozenset({3, 4, 5, 6})  # intentions, consultations, diplomatic and material cooperation
 VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})  # riots count as force for "the aggressor"
 DECIDER = "subject of the decision list"
 ACTING_EVENT = "the act it names"  # the source role of "the attack killed ..."
@@ -254,6 +255,7 @@ class EventCoder:
         if not sources:
             return []
         targets, target_role = _fill(token, pattern.target, pattern, index)
+        targets = _partners(targets, trigger, sent.doc)
         if pattern.cameo[:2] in OUTWARD_ROOTS and not pattern.domestic:
             # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state;
             # "massed troops for an offensive against X": a force posture is aimed at X, not the troops
@@ -274,6 +276,7 @@ class EventCoder:
         if not [t for t in targets if _key(t.actor) not in source_keys and t.actor.code not in source_codes] \
                 and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
+            targets = _partners(targets, trigger, doc)
         acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT) or source_role == DECIDER) \
             and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
@@ -456,6 +459,15 @@ def _capability(event: CodedEvent, doc: Doc, index: MentionIndex) -> bool:
     return any(t.dep_ == "relcl" and t.head.pos_ == "NOUN" and not index.in_phrase(t.head)
                and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "can") for c in t.children)
                for t in (doc[event.trigger], *doc[event.trigger].ancestors))
+
+
+def _partners(targets: list[Mention], trigger: _Trigger, doc: Doc) -> list[Mention]:
+    """ "agreed to cooperate against the PKK": whom cooperation is aimed against is no partner in it (unless
+    what is agreed is itself hostile: "agreed to widen sanctions against Minsk")."""
+    if int(trigger.pattern.cameo[:2]) not in PARTNERSHIP_ROOTS \
+            or any(int(t.pattern.cameo[:2]) not in PARTNERSHIP_ROOTS for t in trigger.inner):
+        return targets
+    return [t for t in targets if not (doc[t.head].dep_ == "pobj" and doc[t.head].head.lower_ == "against")]
 
 
 def _reciprocal(token: Token) -> bool:
