@@ -231,6 +231,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # whom cooperation is aimed against is no partner in it; the partners are the pair agreeing
     ("Erdogan and Sudani met in Baghdad on Monday. The two leaders agreed to cooperate against the PKK.",
      [("040", "TUR", "IRQ", "asserted"), ("031", "TUR", "IRQ", "asserted")]),
+    # a vote or resolution welcomed or rejected is the voting body's
+    ("The UN General Assembly adopted a resolution on Wednesday demanding that Russia withdraw from Ukraine. "
+     "China welcomed the vote, and Russia rejected the resolution.",
+     [("1056", "UN", "RUS", "asserted"), ("051", "CHN", "UN", "asserted"), ("120", "RUS", "UN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

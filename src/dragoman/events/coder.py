@@ -100,6 +100,9 @@ MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb ap
 LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
 DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
+# what a body votes on, judged by others ("welcomed the vote", "rejected the resolution")
+VOTED_NOUNS = DOCUMENT_NOUNS | frozenset({"vote", "ballot"})
+JUDGED_TEXT_ROOTS = frozenset({"01", "05", "11", "12"})  # statements, support, criticism, rejection
 BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that votes on it
 # what may answer an act reported before ("condemned the killings", "welcomed the deal", "dropped those
 # duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
@@ -262,6 +265,13 @@ class EventCoder:
             own = {s.actor.country for s in sources}
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
+        if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
+                and pattern.cameo[:2] in JUDGED_TEXT_ROOTS \
+                and any(o.lemma_.lower() in VOTED_NOUNS and _definite(o) for o in role_heads(token, "object")):
+            # "China welcomed the vote", "Israel rejected the resolution": the body whose vote it was
+            own = {_party(s) for s in sources}
+            targets = [m for m in _body(token, index) if _party(m) not in own]
+            target_role = "body (its vote)" if targets else ""
         if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
             targets, target_role = self._event_reference(token, sources, referents(), s_index, pattern.cameo[:2])
         if not targets and pattern.cameo in ANSWERS:
@@ -639,12 +649,15 @@ def _named_act(token: Token, sources: list[Mention], referents: list[CodedEvent]
         if obj.pos_ != "NOUN" or not _definite(obj):
             continue
         lemma = obj.lemma_.lower()
-        for e in sorted(referents, key=lambda e: e.trigger):
-            if _same_stem(token.doc[e.trigger].lemma_.lower(), lemma) and _party(e.source) not in own \
-                    and _conflictual(e.code):
-                actor = replace(e.source.actor, text=obj.text,
-                                how=f"event reference:{token.doc[e.trigger].text}+{e.source.actor.how}")
-                return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], "the act it names"
+        named = [e for e in sorted(referents, key=lambda e: e.trigger)
+                 if _same_stem(token.doc[e.trigger].lemma_.lower(), lemma) and _conflictual(e.code)]
+        for e in named[:1]:  # the first act of the word, the story's; its doer, or whom it hit when that is the critic
+            party = e.source if _party(e.source) not in own else e.target
+            if party is None or _party(party) in own:
+                continue
+            actor = replace(party.actor, text=obj.text,
+                            how=f"event reference:{token.doc[e.trigger].text}+{party.actor.how}")
+            return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], "the act it names"
     return [], ""
 
 
