@@ -235,6 +235,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The UN General Assembly adopted a resolution on Wednesday demanding that Russia withdraw from Ukraine. "
      "China welcomed the vote, and Russia rejected the resolution.",
      [("1056", "UN", "RUS", "asserted"), ("051", "CHN", "UN", "asserted"), ("120", "RUS", "UN", "asserted")]),
+    # police act at home: in the one state whose city their sentence names, not the story's most named state
+    ("Azerbaijan's army shelled Stepanakert on Tuesday. Hundreds of protesters gathered outside the government "
+     "building in Yerevan, and police detained dozens of them.", [("173", "ARM", "ARM", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -160,9 +160,13 @@ def _frequent_pair(doc: Doc, noun: Token, mentions: list[Mention], count: int) -
     if count != 2:
         return ()
     first = _sentence_window(doc, noun, LOOKBACK_SENTENCES)
+    # ("Moscow urged both sides to ...": the two sides are others than the one who addresses them)
+    addressing = {m.actor.country for m in mentions for c in noun.head.children
+                  if c.dep_ in ("nsubj", "nsubjpass") and m.start <= c.i < m.end} \
+        if noun.dep_ in ("dobj", "pobj") else set()
     tally: dict[str, list[Actor]] = {}
     for m in mentions:
-        if first <= m.start < noun.i and m.actor.country and not m.members:
+        if first <= m.start < noun.i and m.actor.country and not m.members and m.actor.country not in addressing:
             tally.setdefault(m.actor.country, []).append(m.actor)
     ranked = sorted(tally.values(), key=len, reverse=True)
     if len(ranked) < 2 or len(ranked[1]) < 2 or (len(ranked) > 2 and len(ranked[2]) >= len(ranked[1])):
