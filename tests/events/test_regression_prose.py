@@ -238,6 +238,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     # police act at home: in the one state whose city their sentence names, not the story's most named state
     ("Azerbaijan's army shelled Stepanakert on Tuesday. Hundreds of protesters gathered outside the government "
      "building in Yerevan, and police detained dozens of them.", [("173", "ARM", "ARM", "asserted")]),
+    # a habit ("bought A$1 billion of wine a year") is no event; "the decision" welcomed with nothing of its
+    # kind just before is the story's lead event
+    ("China will lift its duties on Australian wine from Friday, the ministry said. Before the duties, China bought "
+     "A$1 billion of Australian wine a year. Shipments collapsed after Beijing imposed duties in 2020. Prime "
+     "Minister Anthony Albanese welcomed the decision.",
+     [("0354", "CHN", "AUS", "planned"), ("163", "CHN", "AUS", "asserted"), ("051", "AUS", "CHN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
@@ -279,3 +285,12 @@ def test_a_second_reference_names_the_same_event(pipeline: Pipeline) -> None:
                                  "Pope Francis called the attack an atrocity.")
     judged = {e.source.country or e.source.org: e.target.code for e in events if e.cameo == "111" and e.target}
     assert judged == {"AU": "NGAREB", "VAT": "NGAREB"}
+
+
+def test_a_generic_reference_takes_the_lead_event_of_its_polarity(pipeline: Pipeline) -> None:
+    """ "the decision" regretted is the story's first hostile act, not its first friendly one."""
+    events = events_of(pipeline, "Russia said it was pulling out of the grain deal with Ukraine. Kyiv wrote to "
+                                 "Turkey asking that shipments continue. UN Secretary-General Antonio Guterres "
+                                 "said he regretted the decision.")
+    regretted = [e for e in events if e.source.org == "UN"]
+    assert regretted and all(e.target is not None and e.target.country == "RUS" for e in regretted)

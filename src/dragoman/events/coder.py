@@ -99,6 +99,9 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb applying one is no reaction to it
 LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
+GENERIC_EVENT_NOUNS = frozenset({"decision", "move", "announcement", "step"})
+SAID_ROOTS = frozenset({1, 2, 10, 11, 13})  # statements, appeals, demands, disapproval, threats
+PERIODS = frozenset({"year", "month", "week", "day"})
 DOCUMENT_NOUNS = frozenset({"resolution", "communique", "communiqué", "declaration", "draft", "text"})
 # what a body votes on, judged by others ("welcomed the vote", "rejected the resolution")
 VOTED_NOUNS = DOCUMENT_NOUNS | frozenset({"vote", "ballot"})
@@ -199,7 +202,7 @@ class EventCoder:
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
         for token in sent:
-            if _description(token):
+            if _description(token) or _habitual(token):
                 continue
             candidates = self.patterns.for_token(token.lemma_, token.pos_)
             if not candidates and token.pos_ == "VERB" and self.verbs is not None \
@@ -426,6 +429,8 @@ class EventCoder:
             # else an event of its kind just reported (in the two sentences before)
             conflictual = lemma in CONFLICT_NOUNS or any(_conflictual(p.cameo) for p in
                                                          self.patterns.for_token(lemma, "NOUN"))
+            if lemma in GENERIC_EVENT_NOUNS and root:
+                conflictual = _conflictual(root)  # "regretted the decision": a hostile one; "welcomed" it: not
             forceful = lemma in CONFLICT_NOUNS or any(p.cameo[:2] in FORCE_ROOTS
                                                       for p in self.patterns.for_token(lemma, "NOUN"))
             recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
@@ -444,6 +449,8 @@ class EventCoder:
             same.sort(key=lambda e: e.target is None)  # an act coded in full before one that named no target
             recent = [e for e in recent if e.target is not None and any(p is not None and _party(p) not in source_keys
                                                for p in (e.source, e.target))]
+            if lemma in GENERIC_EVENT_NOUNS:  # a decision or move is a deed, not words said about one
+                recent = [e for e in recent if int(e.code[:2]) not in SAID_ROOTS]
             wanted = _count(obj)
             if wanted > 1:  # "the two vetoes": the perpetrators of that many acts of its kind
                 parties = _unique([e.source for e in same if _party(e.source) not in source_keys])[:wanted]
@@ -451,7 +458,12 @@ class EventCoder:
                     return [Mention(obj.i, obj.i + 1, obj.i, replace(
                         m.actor, text=obj.text, how=f"event reference:{obj.text}+{m.actor.how}"), "event-reference")
                         for m in parties], f"event reference ({obj.text!r}, {wanted} acts)"
-            for referent in same[:1] + recent[-1:]:
+            lead: list[CodedEvent] = []
+            if not same and not recent and lemma in GENERIC_EVENT_NOUNS and root:
+                # "welcomed the decision" with nothing of its kind just before: the story's news, its lead event
+                lead = [e for e in sorted(earlier, key=lambda e: e.trigger) if e.target is not None
+                        and _conflictual(e.code) == conflictual and int(e.code[:2]) not in SAID_ROOTS][:1]
+            for referent in same[:1] + recent[-1:] + lead:
                 for party in (referent.source, referent.target):
                     if party is not None and _party(party) not in source_keys:
                         actor = replace(party.actor, text=obj.text,
@@ -765,6 +777,15 @@ def _outside(source: Mention, verb: Token | None) -> bool:
     """The source is the reporting verb's own subject, not a subject inside what it reports."""
     return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and source.start <= c.i < source.end
                                     for c in verb.children)
+
+
+def _habitual(verb: Token) -> bool:
+    """ "China bought A$1 billion of Australian wine a year", "buys coal every year": a habit, not an event."""
+    return verb.pos_ == "VERB" and any(
+        # ("a year", not "a day before the summit")
+        (c.dep_ == "npadvmod" and c.lower_ in PERIODS and [d.lower_ for d in c.children] in (["a"], ["per"]))
+        or (c.dep_ == "advmod" and c.lower_ in ("annually", "yearly", "monthly", "weekly", "daily"))
+        for c in verb.children)
 
 
 def _description(verb: Token) -> bool:
