@@ -244,6 +244,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      "A$1 billion of Australian wine a year. Shipments collapsed after Beijing imposed duties in 2020. Prime "
      "Minister Anthony Albanese welcomed the decision.",
      [("0354", "CHN", "AUS", "planned"), ("163", "CHN", "AUS", "asserted"), ("051", "AUS", "CHN", "asserted")]),
+    # "Latin American" names a region, not the United States
+    ("Venezuela expelled diplomats from seven Latin American countries.", []),
+    ("Venezuela expelled American diplomats.", [("161", "VEN", "USA", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -116,6 +116,9 @@ class MentionFinder:
                 continue  # "Iraq's National Security Council", "the Russian Security Council": not the UN's
             if entry.kind == "capital" and _within_a_person(span):
                 continue  # "Sofia Sapega", "Lima Ahmed": a capital's name as a person's first name
+            if span.start > 0 and (self.kb.reference(f"{doc[span.start - 1].lower_} {span.text.lower()}")
+                                   or ("", ""))[0] == "region":
+                continue  # "Latin American countries", "West African leaders": a region's, not a state's
             mention = self._expand(doc, span, entry, reference_date)
             if mention is not None:
                 self._place(mention, found, taken)
