@@ -15,6 +15,10 @@ Events depend only on their document and the settings (no state is carried from 
 next), so the output equals that of one process; ``tests/test_parallel.py`` checks it.
 
 An input that fits in one chunk is coded in this process: starting workers would cost more than it saves.
+
+With one worker (``ParsingWorker``), the work is split the other way: the worker only parses (spaCy, about
+two thirds of the work) and sends each batch's parses back serialised (``DocBin``), while this process codes
+them and stores the batch before; the events are those of parsing here (``tests/test_parallel.py``).
 """
 
 from __future__ import annotations
@@ -118,7 +122,7 @@ class ParallelCoder:
         return iter(lambda: list(islice(stream, self.chunk_size)), [])
 
 
-def _context(settings: Settings, start_method: str | None) -> BaseContext:
+def _context(settings: Settings, start_method: str | None, preload: bool = True) -> BaseContext:
     """How workers start. Forked (on Linux, from a process that runs no other thread: forking a threaded
     process can deadlock), they inherit the pipeline loaded here once and share its memory copy-on-write
     (``gc.freeze`` keeps the collector from copying it); spawned (elsewhere, or while a progress bar's
@@ -127,7 +131,8 @@ def _context(settings: Settings, start_method: str | None) -> BaseContext:
         safe = sys.platform == "linux" and threading.active_count() == 1
         start_method = "fork" if safe else "spawn"
     if start_method == "fork":
-        process_pipeline(settings)
+        if preload:
+            process_pipeline(settings)
         gc.freeze()
     return multiprocessing.get_context(start_method)
 
@@ -159,12 +164,107 @@ def _collect(chunk: list[Document], future: Future[list[list[Event]]]) -> Iterat
     yield from zip(chunk, results, strict=True)
 
 
-def coder(settings: Settings, workers: int) -> Coder:
-    """The pipeline itself for one worker, else a ``ParallelCoder`` (which loads nothing here)."""
-    if workers <= 1:
-        from dragoman.pipeline import Pipeline
+def _parse_batch(model: str | None, texts: list[str], batch_size: int) -> bytes:
+    """In the parsing worker: the parses of one of the pipeline's batches, as ``chunks.parse`` makes them
+    (one ``nlp.pipe`` call), serialised without their tensors (dragoman reads none)."""
+    from spacy.tokens import DocBin
 
-        pipeline = Pipeline.load(settings)
-        gc.freeze()  # it lives as long as the process: the collector's full passes need not walk it again
-        return pipeline
-    return ParallelCoder(settings, workers)
+    from dragoman.nlp.model import load_model
+
+    parses = DocBin(store_user_data=False)
+    for doc in load_model(model).pipe(texts, batch_size=batch_size):
+        parses.add(doc)
+    return parses.to_bytes()
+
+
+@dataclass
+class ParsingWorker:
+    """One worker: spaCy parses each batch in a worker process while this process codes the batch before and
+    the caller stores it; yields ``(document, events)`` in input order.
+
+    The worker starts as soon as the first two batches are read, with only the model loaded: this process
+    loads the rest of the pipeline (actors, patterns, places) while the worker parses. A batch holding a
+    text too long for one parse is parsed here, part by part, as ``Pipeline.run`` does. At most ``AHEAD``
+    batches are in flight. An input that fits in one batch is coded here: starting the worker would cost
+    more than it saves."""
+
+    settings: Settings
+    start_method: str | None = None  # "fork" or "spawn"; None: fork when it is safe (see ``_context``)
+    batch_size: int = field(init=False)
+
+    AHEAD = 2
+
+    def __post_init__(self) -> None:
+        self.batch_size = self.settings.batch_size
+
+    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        from dragoman.nlp import chunks
+        from dragoman.nlp.model import load_model
+        from dragoman.pipeline import batches
+
+        settings = self.settings
+        stream = batches(documents, settings.batch_size, settings.batch_chars)
+        first = next(stream, [])
+        second = next(stream, [])
+        if not second:
+            yield from process_pipeline(settings).run(first)
+            return
+        nlp = load_model(settings.model)
+        context = _context(settings, self.start_method, preload=False)
+        with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupts,
+                                 initargs=(os.getpid(),)) as pool:
+            pending: deque[tuple[list[Document], Future[bytes] | None]] = deque()
+
+            def submit(batch: list[Document]) -> None:
+                remote = chunks.parsed_whole(nlp, batch, settings.batch_size)
+                pending.append((batch, pool.submit(_parse_batch, settings.model, [d.text for d in batch],
+                                                   settings.batch_size) if remote else None))
+
+            try:
+                submit(first)
+                submit(second)
+                pipeline = process_pipeline(settings)  # while the worker parses
+                gc.freeze()
+                for batch in stream:
+                    submit(batch)
+                    while pending and (len(pending) > self.AHEAD or pending[0][1] is None):
+                        yield from _code_parsed(pipeline, *pending.popleft())
+                while pending:
+                    yield from _code_parsed(pipeline, *pending.popleft())
+            finally:
+                for _batch, future in pending:
+                    if future is not None:
+                        future.cancel()
+
+
+def _code_parsed(pipeline: Pipeline, batch: list[Document],
+                 future: Future[bytes] | None) -> Iterator[tuple[Document, list[Event]]]:
+    """The events of ``batch``: parsed by the worker (``future``), or here when ``future`` is None."""
+    if future is None:
+        yield from pipeline.run(batch)
+        return
+    from spacy.tokens import DocBin
+
+    try:
+        parses = future.result()
+    except BrokenProcessPool:
+        raise DragomanError("the parsing worker process died (out of memory?); run again to resume: "
+                            "documents already stored are skipped") from None
+    docs = DocBin().from_bytes(parses).get_docs(pipeline.nlp.vocab)
+    yield from pipeline.code_parsed((d, iter([(0, doc)])) for d, doc in zip(batch, docs, strict=True))
+
+
+def coder(settings: Settings, workers: int) -> Coder:
+    """For one worker: when this process may use a second core, a ``ParsingWorker`` (the model is loaded
+    here, the rest of the pipeline when documents come), else the pipeline itself, loaded here. For more,
+    a ``ParallelCoder`` (which loads nothing here)."""
+    if workers > 1:
+        return ParallelCoder(settings, workers)
+    if default_workers() >= 2:
+        from dragoman.nlp.model import load_model
+
+        load_model(settings.model)  # a missing model is reported now, before any input is read
+        return ParsingWorker(settings)
+    pipeline = process_pipeline(settings)
+    gc.freeze()  # it lives as long as the process: the collector's full passes need not walk it again
+    return pipeline
