@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from dragoman import parallel
 from dragoman.cli.main import main
 from dragoman.nlp import chunks
+from dragoman.nlp.transfer import Packed, unpack
 from dragoman.parallel import Coder, ParallelCoder, ParsingWorker, default_workers
 from dragoman.pipeline import BATCH_CHARS, BATCH_SIZE, Pipeline, Settings, batches
 from dragoman.records import Document, Event
@@ -148,7 +150,8 @@ def test_a_parsing_worker_codes_what_the_pipeline_does(pipeline: Pipeline, start
     parsed_where: list[str] = []
     code_parsed = parallel._code_parsed
 
-    def spy(p: Pipeline, batch: list[Document], future: Future[bytes] | None) -> Iterator[tuple[Document, list[Event]]]:
+    def spy(p: Pipeline, batch: list[Document],
+            future: Future[Packed] | None) -> Iterator[tuple[Document, list[Event]]]:
         parsed_where.extend(("worker" if future is not None else "here") for _ in batch)
         return code_parsed(p, batch, future)
 
@@ -164,10 +167,7 @@ def test_a_parsing_worker_codes_what_the_pipeline_does(pipeline: Pipeline, start
 def test_a_parsing_worker_s_parses_are_the_pipeline_s(pipeline: Pipeline) -> None:
     texts = [p.text for p in _mixed_documents()[:4:2]] + ["Lavrov said Russia's ties with Iran were\n"
                                                          "GOALS OF THE VISIT\nTehran sent its envoy."]
-    sent = parallel._parse_batch(None, texts, BATCH_SIZE)
-    from spacy.tokens import DocBin
-
-    back = list(DocBin().from_bytes(sent).get_docs(pipeline.nlp.vocab))
+    back = list(unpack(pipeline.nlp.vocab, pickle.loads(pickle.dumps(parallel._parse_batch(None, texts, BATCH_SIZE)))))
     here = list(pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE))
     for a, b in zip(back, here, strict=True):
         assert a.to_json() == b.to_json()  # tokens, tags, POS, morphology, lemmas, heads, deps, entities, sentences

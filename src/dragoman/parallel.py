@@ -17,7 +17,7 @@ next), so the output equals that of one process; ``tests/test_parallel.py`` chec
 An input that fits in one chunk is coded in this process: starting workers would cost more than it saves.
 
 With one worker (``ParsingWorker``), the work is split the other way: the worker only parses (spaCy, about
-two thirds of the work) and sends each batch's parses back serialised (``DocBin``), while this process codes
+two thirds of the work) and sends each batch's parses back (``nlp/transfer.py``), while this process codes
 them and stores the batch before; the events are those of parsing here (``tests/test_parallel.py``).
 """
 
@@ -43,6 +43,7 @@ from dragoman.errors import DragomanError
 from dragoman.records import Document, Event
 
 if TYPE_CHECKING:
+    from dragoman.nlp.transfer import Packed
     from dragoman.pipeline import Pipeline, Settings
 
 
@@ -164,17 +165,13 @@ def _collect(chunk: list[Document], future: Future[list[list[Event]]]) -> Iterat
     yield from zip(chunk, results, strict=True)
 
 
-def _parse_batch(model: str | None, texts: list[str], batch_size: int) -> bytes:
+def _parse_batch(model: str | None, texts: list[str], batch_size: int) -> Packed:
     """In the parsing worker: the parses of one of the pipeline's batches, as ``chunks.parse`` makes them
-    (one ``nlp.pipe`` call), serialised without their tensors (dragoman reads none)."""
-    from spacy.tokens import DocBin
-
+    (one ``nlp.pipe`` call), packed to be sent back (``nlp/transfer.py``)."""
     from dragoman.nlp.model import load_model
+    from dragoman.nlp.transfer import pack
 
-    parses = DocBin(store_user_data=False)
-    for doc in load_model(model).pipe(texts, batch_size=batch_size):
-        parses.add(doc)
-    return parses.to_bytes()
+    return pack(load_model(model).pipe(texts, batch_size=batch_size))
 
 
 @dataclass
@@ -213,7 +210,7 @@ class ParsingWorker:
         context = _context(settings, self.start_method, preload=False)
         with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupts,
                                  initargs=(os.getpid(),)) as pool:
-            pending: deque[tuple[list[Document], Future[bytes] | None]] = deque()
+            pending: deque[tuple[list[Document], Future[Packed] | None]] = deque()
 
             def submit(batch: list[Document]) -> None:
                 remote = chunks.parsed_whole(nlp, batch, settings.batch_size)
@@ -238,19 +235,19 @@ class ParsingWorker:
 
 
 def _code_parsed(pipeline: Pipeline, batch: list[Document],
-                 future: Future[bytes] | None) -> Iterator[tuple[Document, list[Event]]]:
+                 future: Future[Packed] | None) -> Iterator[tuple[Document, list[Event]]]:
     """The events of ``batch``: parsed by the worker (``future``), or here when ``future`` is None."""
     if future is None:
         yield from pipeline.run(batch)
         return
-    from spacy.tokens import DocBin
+    from dragoman.nlp.transfer import unpack
 
     try:
         parses = future.result()
     except BrokenProcessPool:
         raise DragomanError("the parsing worker process died (out of memory?); run again to resume: "
                             "documents already stored are skipped") from None
-    docs = DocBin().from_bytes(parses).get_docs(pipeline.nlp.vocab)
+    docs = unpack(pipeline.nlp.vocab, parses)
     yield from pipeline.code_parsed((d, iter([(0, doc)])) for d, doc in zip(batch, docs, strict=True))
 
 
