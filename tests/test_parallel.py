@@ -6,7 +6,6 @@ import json
 import os
 import pickle
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -142,26 +141,58 @@ def _mixed_documents() -> list[Document]:
     return [*documents[:3], Document("long", long), *documents[3:]]
 
 
+def _where_parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where ``ParsingWorker`` has each document parsed, as it codes them: 'worker', 'here' (while waiting
+    for the worker) or 'in parts' (a batch holding a text too long for one parse)."""
+    where: list[str] = []
+    code_parsed = parallel._code_parsed
+
+    def spy(p: Pipeline, batch: list[Document], job: parallel.Parsing) -> Iterator[tuple[Document, list[Event]]]:
+        kind = "in parts" if job is None else "here" if isinstance(job, list) else "worker"
+        where.extend(kind for _ in batch)
+        return code_parsed(p, batch, job)
+
+    monkeypatch.setattr(parallel, "_code_parsed", spy)
+    return where
+
+
 @pytest.mark.parametrize("start_method", ["fork", "spawn"])
 def test_a_parsing_worker_codes_what_the_pipeline_does(pipeline: Pipeline, start_method: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     documents = _mixed_documents()
     expected = [(d.doc_id, events) for d, events in pipeline.run(documents)]
-    parsed_where: list[str] = []
-    code_parsed = parallel._code_parsed
-
-    def spy(p: Pipeline, batch: list[Document],
-            future: Future[Packed] | None) -> Iterator[tuple[Document, list[Event]]]:
-        parsed_where.extend(("worker" if future is not None else "here") for _ in batch)
-        return code_parsed(p, batch, future)
-
-    monkeypatch.setattr(parallel, "_code_parsed", spy)
+    where = _where_parsed(monkeypatch)
     worker = ParsingWorker(Settings(batch_size=2), start_method=start_method)
     got = [(d.doc_id, events) for d, events in worker.run(documents)]
     assert got == expected
     assert sum(len(events) for _, events in got) > 10
     # batches: [p0 p1] [p2] [long] [p3 p4] [p5 p6]; the long text is parsed here, part by part
-    assert parsed_where == ["worker"] * 3 + ["here"] + ["worker"] * 4
+    assert where[3] == "in parts" and where.count("in parts") == 1
+    assert where[:2] == ["worker", "worker"]  # the first two batches go to the worker before anything is coded
+
+
+def _slow_parse(model: str | None, texts: list[str], batch_size: int) -> Packed:
+    """A busy worker (pickled by name, so that a forked worker runs it)."""
+    import time
+
+    time.sleep(1.0)
+    return PARSE_BATCH(model, texts, batch_size)
+
+
+PARSE_BATCH = parallel._parse_batch
+
+
+def test_a_busy_worker_s_batches_are_parsed_here_meanwhile(pipeline: Pipeline,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = [d for d in _mixed_documents() if d.doc_id != "long"] * 2
+    documents = [Document(f"{d.doc_id}-{i}", d.text) for i, d in enumerate(documents)]
+    expected = [(d.doc_id, events) for d, events in pipeline.run(documents)]
+    where = _where_parsed(monkeypatch)
+    monkeypatch.setattr(parallel, "_parse_batch", _slow_parse)
+    worker = ParsingWorker(Settings(batch_size=2), start_method="fork")
+    got = [(d.doc_id, events) for d, events in worker.run(documents)]
+    assert got == expected
+    assert "worker" in where and "here" in where and "in parts" not in where
 
 
 def test_a_parsing_worker_s_parses_are_the_pipeline_s(pipeline: Pipeline) -> None:

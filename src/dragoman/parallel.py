@@ -37,12 +37,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing.context import BaseContext
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from dragoman.errors import DragomanError
 from dragoman.records import Document, Event
 
 if TYPE_CHECKING:
+    from dragoman.nlp.chunks import Parts
     from dragoman.nlp.transfer import Packed
     from dragoman.pipeline import Pipeline, Settings
 
@@ -174,22 +175,31 @@ def _parse_batch(model: str | None, texts: list[str], batch_size: int) -> Packed
     return pack(load_model(model).pipe(texts, batch_size=batch_size))
 
 
+# How a batch of ``ParsingWorker`` is parsed: by the worker (its future), here already (the documents with
+# their parses), or here when it is coded (None: a batch holding a text parsed in parts, one part at a time)
+Parsing: TypeAlias = "Future[Packed] | list[tuple[Document, Parts]] | None"
+
+
 @dataclass
 class ParsingWorker:
-    """One worker: spaCy parses each batch in a worker process while this process codes the batch before and
-    the caller stores it; yields ``(document, events)`` in input order.
+    """One worker: spaCy parses batches in a worker process while this process codes the batches before
+    and the caller stores them; yields ``(document, events)`` in input order.
 
     The worker starts as soon as the first two batches are read, with only the model loaded: this process
-    loads the rest of the pipeline (actors, patterns, places) while the worker parses. A batch holding a
-    text too long for one parse is parsed here, part by part, as ``Pipeline.run`` does. At most ``AHEAD``
-    batches are in flight. An input that fits in one batch is coded here: starting the worker would cost
-    more than it saves."""
+    loads the rest of the pipeline (actors, patterns, places) while the worker parses. When the worker is
+    still parsing the batch to be coded next, this process parses the next unread batch itself rather than
+    wait, so the two processes share the parsing as their loads allow. At most ``AHEAD`` batches are at the
+    worker and ``PENDING`` read and not yet coded. A batch holding a text too long for one parse is parsed
+    here, part by part, as ``Pipeline.run`` does. Every batch is parsed whole by one ``nlp.pipe`` call,
+    wherever it is, so the parses and events are those of ``Pipeline.run``. An input that fits in one
+    batch is coded here: starting the worker would cost more than it saves."""
 
     settings: Settings
     start_method: str | None = None  # "fork" or "spawn"; None: fork when it is safe (see ``_context``)
     batch_size: int = field(init=False)
 
     AHEAD = 2
+    PENDING = 4
 
     def __post_init__(self) -> None:
         self.batch_size = self.settings.batch_size
@@ -206,44 +216,64 @@ class ParsingWorker:
         if not second:
             yield from process_pipeline(settings).run(first)
             return
+        unread = chain([first, second], stream)
         nlp = load_model(settings.model)
         context = _context(settings, self.start_method, preload=False)
         with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupts,
                                  initargs=(os.getpid(),)) as pool:
-            pending: deque[tuple[list[Document], Future[Packed] | None]] = deque()
+            pending: deque[tuple[list[Document], Parsing]] = deque()
 
-            def submit(batch: list[Document]) -> None:
-                remote = chunks.parsed_whole(nlp, batch, settings.batch_size)
+            def at_worker() -> int:
+                return sum(isinstance(job, Future) for _batch, job in pending)
+
+            def send() -> bool:
+                """Read the next batch and send it to the worker (a text parsed in parts stays here)."""
+                batch = next(unread, None)
+                if batch is None:
+                    return False
+                whole = chunks.parsed_whole(nlp, batch, settings.batch_size)
                 pending.append((batch, pool.submit(_parse_batch, settings.model, [d.text for d in batch],
-                                                   settings.batch_size) if remote else None))
+                                                   settings.batch_size) if whole else None))
+                return True
+
+            def fill() -> None:
+                while at_worker() < self.AHEAD and len(pending) < self.PENDING and send():
+                    pass
 
             try:
-                submit(first)
-                submit(second)
+                fill()
                 pipeline = process_pipeline(settings)  # while the worker parses
                 gc.freeze()
-                for batch in stream:
-                    submit(batch)
-                    while pending and (len(pending) > self.AHEAD or pending[0][1] is None):
-                        yield from _code_parsed(pipeline, *pending.popleft())
                 while pending:
-                    yield from _code_parsed(pipeline, *pending.popleft())
+                    batch, job = pending[0]
+                    if isinstance(job, Future) and not job.done() and len(pending) < self.PENDING:
+                        unparsed = next(unread, None)  # rather than wait for the worker, parse one here
+                        if unparsed is not None:
+                            whole = chunks.parsed_whole(nlp, unparsed, settings.batch_size)
+                            pending.append((unparsed, list(chunks.parse(nlp, unparsed, settings.batch_size))
+                                            if whole else None))
+                            continue
+                    pending.popleft()
+                    yield from _code_parsed(pipeline, batch, job)
+                    fill()
             finally:
-                for _batch, future in pending:
-                    if future is not None:
-                        future.cancel()
+                for _batch, job in pending:
+                    if isinstance(job, Future):
+                        job.cancel()
 
 
-def _code_parsed(pipeline: Pipeline, batch: list[Document],
-                 future: Future[Packed] | None) -> Iterator[tuple[Document, list[Event]]]:
-    """The events of ``batch``: parsed by the worker (``future``), or here when ``future`` is None."""
-    if future is None:
+def _code_parsed(pipeline: Pipeline, batch: list[Document], job: Parsing) -> Iterator[tuple[Document, list[Event]]]:
+    """The events of ``batch``, parsed by the worker, here already, or here now (see ``Parsing``)."""
+    if job is None:
         yield from pipeline.run(batch)
+        return
+    if isinstance(job, list):
+        yield from pipeline.code_parsed(job)
         return
     from dragoman.nlp.transfer import unpack
 
     try:
-        parses = future.result()
+        parses = job.result()
     except BrokenProcessPool:
         raise DragomanError("the parsing worker process died (out of memory?); run again to resume: "
                             "documents already stored are skipped") from None
