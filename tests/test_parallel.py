@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dragoman import parallel
 from dragoman.cli.main import main
-from dragoman.nlp import chunks
-from dragoman.nlp.transfer import Packed, unpack
-from dragoman.parallel import Coder, ParallelCoder, ParsingWorker, default_workers
+from dragoman.parallel import Coder, ParallelCoder, default_workers
 from dragoman.pipeline import BATCH_CHARS, BATCH_SIZE, Pipeline, Settings, batches
-from dragoman.records import Document, Event
+from dragoman.records import Document
 from tests.speed_corpus import write_corpus
 
 pytestmark = pytest.mark.model
@@ -129,108 +125,3 @@ def test_workers_die_with_a_killed_writer(tmp_path: Path) -> None:
     finally:
         for pid in _processes_of(db):
             os.kill(pid, signal.SIGKILL)
-
-
-def _mixed_documents() -> list[Document]:
-    """Short documents in several batches of two, and one text too long for one parse in the middle."""
-    example = Path(__file__).resolve().parents[1] / "examples" / "iran-russia-2023.txt"
-    paragraphs = [p for p in example.read_text(encoding="utf-8").splitlines() if len(p.split()) >= 10]
-    long = "\n\n".join(paragraphs * (chunks.CHUNK_CHARS // len("\n\n".join(paragraphs)) + 1))
-    assert not chunks.fits(long)
-    documents = [Document(f"p{i}", p) for i, p in enumerate(paragraphs[:7])]
-    return [*documents[:3], Document("long", long), *documents[3:]]
-
-
-def _where_parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Where ``ParsingWorker`` has each document parsed, as it codes them: 'worker', 'here' (while waiting
-    for the worker) or 'in parts' (a batch holding a text too long for one parse)."""
-    where: list[str] = []
-    code_parsed = parallel._code_parsed
-
-    def spy(p: Pipeline, batch: list[Document], job: parallel.Parsing) -> Iterator[tuple[Document, list[Event]]]:
-        kind = "in parts" if job is None else "here" if isinstance(job, list) else "worker"
-        where.extend(kind for _ in batch)
-        return code_parsed(p, batch, job)
-
-    monkeypatch.setattr(parallel, "_code_parsed", spy)
-    return where
-
-
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
-def test_a_parsing_worker_codes_what_the_pipeline_does(pipeline: Pipeline, start_method: str,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    documents = _mixed_documents()
-    expected = [(d.doc_id, events) for d, events in pipeline.run(documents)]
-    where = _where_parsed(monkeypatch)
-    worker = ParsingWorker(Settings(batch_size=2), start_method=start_method)
-    got = [(d.doc_id, events) for d, events in worker.run(documents)]
-    assert got == expected
-    assert sum(len(events) for _, events in got) > 10
-    # batches: [p0 p1] [p2] [long] [p3 p4] [p5 p6]; the long text is parsed here, part by part
-    assert where[3] == "in parts" and where.count("in parts") == 1
-    assert where[:2] == ["worker", "worker"]  # the first two batches go to the worker before anything is coded
-
-
-def _slow_parse(model: str | None, texts: list[str], batch_size: int) -> Packed:
-    """A busy worker (pickled by name, so that a forked worker runs it)."""
-    import time
-
-    time.sleep(1.0)
-    return PARSE_BATCH(model, texts, batch_size)
-
-
-PARSE_BATCH = parallel._parse_batch
-
-
-def test_a_busy_worker_s_batches_are_parsed_here_meanwhile(pipeline: Pipeline,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    documents = [d for d in _mixed_documents() if d.doc_id != "long"] * 2
-    documents = [Document(f"{d.doc_id}-{i}", d.text) for i, d in enumerate(documents)]
-    expected = [(d.doc_id, events) for d, events in pipeline.run(documents)]
-    where = _where_parsed(monkeypatch)
-    monkeypatch.setattr(parallel, "_parse_batch", _slow_parse)
-    worker = ParsingWorker(Settings(batch_size=2), start_method="fork")
-    got = [(d.doc_id, events) for d, events in worker.run(documents)]
-    assert got == expected
-    assert "worker" in where and "here" in where and "in parts" not in where
-
-
-def test_a_parsing_worker_s_parses_are_the_pipeline_s(pipeline: Pipeline) -> None:
-    texts = [p.text for p in _mixed_documents()[:4:2]] + ["Lavrov said Russia's ties with Iran were\n"
-                                                         "GOALS OF THE VISIT\nTehran sent its envoy."]
-    back = list(unpack(pipeline.nlp.vocab, pickle.loads(pickle.dumps(parallel._parse_batch(None, texts, BATCH_SIZE)))))
-    here = list(pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE))
-    for a, b in zip(back, here, strict=True):
-        assert a.to_json() == b.to_json()  # tokens, tags, POS, morphology, lemmas, heads, deps, entities, sentences
-        assert [(t.norm_, t.ent_kb_id_, t.is_sent_start, t.whitespace_) for t in a] \
-            == [(t.norm_, t.ent_kb_id_, t.is_sent_start, t.whitespace_) for t in b]
-        assert a.has_annotation("DEP") and a.has_annotation("SENT_START")
-
-
-def test_one_worker_parses_in_a_worker_process_when_there_is_a_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
-    assert isinstance(parallel.coder(Settings(), 1), ParsingWorker)
-    assert isinstance(parallel.coder(Settings(), 2), ParallelCoder)
-    monkeypatch.setattr(parallel, "default_workers", lambda: 1)
-    assert isinstance(parallel.coder(Settings(), 1), Pipeline)
-
-
-def test_one_worker_ingests_what_the_pipeline_does(tmp_path: Path, pipeline: Pipeline,
-                                                  capsys: pytest.CaptureFixture[str],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
-    documents = _mixed_documents()
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"id": d.doc_id, "text": d.text}) + "\n" for d in documents),
-                      encoding="utf-8")
-    here, worker = str(tmp_path / "here.db"), str(tmp_path / "worker.db")
-    from dragoman.operations import ingest
-    from dragoman.store.database import Store
-
-    ingest([str(corpus)], Store.open(here), pipeline)
-    assert main(["--db", worker, "ingest", str(corpus), "--workers", "1"]) == 0
-    assert capsys.readouterr().err.splitlines()[-1].startswith(f"ingested {len(documents)} document(s)")
-    mentions = _export(here, capsys)
-    assert len(mentions) > 10
-    assert _export(worker, capsys) == mentions
-    assert _export(worker, capsys, "--clusters") == _export(here, capsys, "--clusters")

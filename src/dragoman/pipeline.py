@@ -83,12 +83,8 @@ class Pipeline:
         """Events of each document, in input order, parsing in batches; a text too long for one parse is
         parsed and coded in parts, its offsets kept right (nlp/chunks.py)."""
         for batch in batches(documents, self.batch_size, self.batch_chars):
-            yield from self.code_parsed(chunks.parse(self.nlp, batch, self.batch_size))
-
-    def code_parsed(self, parsed: Iterable[tuple[Document, chunks.Parts]]) -> Iterator[tuple[Document, list[Event]]]:
-        """Events of each document already parsed (``chunks.parse``, or a parsing worker's docs)."""
-        for document, parts in parsed:
-            yield document, chunks.code_parts(document, parts, partial(self._events_freeing, document))
+            for document, parts in chunks.parse(self.nlp, batch, self.batch_size):
+                yield document, chunks.code_parts(document, parts, partial(self._events_freeing, document))
 
     def _events_freeing(self, document: Document, doc: Doc) -> list[Event]:
         events = self.events_of(document, doc)

@@ -120,14 +120,6 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int,
     yield from _whole(nlp, waiting, batch_size)
 
 
-def parsed_whole(nlp: Language, documents: list[Document], batch_size: int,
-                 size: int = CHUNK_CHARS) -> bool:
-    """Whether ``parse`` parses every one of ``documents`` whole, in one ``nlp.pipe`` call (the pipeline's
-    batches hold at most ``batch_size`` documents)."""
-    size = max(1, min(size, nlp.max_length))
-    return len(documents) <= batch_size and all(fits(d.text, size) for d in documents)
-
-
 def _whole(nlp: Language, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, Parts]]:
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
