@@ -15,7 +15,10 @@ processes (and its ratio to bare spaCy's: steadier than wall time on a busy mach
 cost of one million such documents in core-hours, from the CPU time (what a cluster bills) and from wall
 time times the cores used.
 
-    .venv/bin/python benchmarks/throughput.py [--docs 1035] [--rounds 3] [--skip spark] [--best]
+    .venv/bin/python benchmarks/throughput.py [--docs 1035] [--rounds 3] [--skip spark] [--best] [--before SRC]
+
+``--before SRC`` adds ``dragoman, 1 worker`` run from another source tree (``SRC`` on ``PYTHONPATH``, e.g.
+``git archive OLD src | tar -x -C /tmp/old`` and ``--before /tmp/old/src``) to the same interleaved rounds.
 
 The machine is shared: figures from a busy machine are slower and noisier; run it when it is quiet and
 compare the contenders of one run with each other rather than with another run's.
@@ -117,8 +120,9 @@ class Run:
     peak_mb: float
 
 
-def measure(command: list[str]) -> Run:
-    done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+def measure(command: list[str], env: dict[str, str] | None = None) -> Run:
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True,
+                          env=env)
     result = json.loads(done.stdout)
     if result["status"] != 0:
         raise SystemExit(f"failed ({result['status']}): {' '.join(command)}\n{result['stderr']}")
@@ -141,6 +145,9 @@ def main() -> int:
     parser.add_argument("--skip", action="append", default=[], choices=("spacy", "w1", "w2", "spark"))
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--best", action="store_true", help="each contender's fastest run, not the median")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="also time 1 worker of the dragoman whose src folder this is (e.g. a `git archive` of "
+                             "an earlier commit), in the same rounds")
     args = parser.parse_args()
     from dragoman.nlp.model import choose_model
 
@@ -164,9 +171,16 @@ def main() -> int:
             return [sys.executable, "-m", "dragoman.spark", str(path), "--output", str(folder / f"spark-{r}"),
                     "--master", "local[2]"]
 
+        def before_cmd(r: int) -> list[str]:
+            return [str(BIN / "dragoman"), "--db", str(folder / f"before-{r}.db"), "ingest", str(path),
+                    "--workers", "1"]
+
         contenders: dict[str, tuple[str, int, Callable[[int], list[str]]]] = {
             "spacy": ("bare spaCy nlp.pipe", 1, spacy_cmd), "w1": ("dragoman, 1 worker", 1, ingest_cmd(1)),
             "w2": ("dragoman, 2 workers", 2, ingest_cmd(2)), "spark": ("Spark local[2]", 2, spark_cmd)}
+        if args.before:
+            contenders["before"] = ("before, 1 worker", 1, before_cmd)
+        envs = {"before": {**os.environ, "PYTHONPATH": str(args.before.resolve())}} if args.before else {}
         if "spark" not in args.skip and (reason := spark_available()):
             print(f"Spark skipped: {reason}")
             args.skip.append("spark")
@@ -174,7 +188,7 @@ def main() -> int:
         runs: dict[str, list[Run]] = {k: [] for k in chosen}
         for r in range(args.rounds):
             for key, (_label, _cores, command) in chosen.items():
-                runs[key].append(measure(command(r)))
+                runs[key].append(measure(command(r), envs.get(key)))
                 print(f"  round {r + 1} {key}: {runs[key][-1].wall:.1f} s", file=sys.stderr)
     print(f"{len(texts)} documents, {words:,} words ({words / len(texts):.0f} a document), model {model}; "
           f"{args.rounds} round(s), {'fastest' if args.best else 'medians'}; {os.cpu_count()} cores, load average "
