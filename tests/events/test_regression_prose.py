@@ -247,6 +247,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "Latin American" names a region, not the United States
     ("Venezuela expelled diplomats from seven Latin American countries.", []),
     ("Venezuela expelled American diplomats.", [("161", "VEN", "USA", "asserted")]),
+    # "the group" is the named group the story spoke of last
+    ("Israel blamed Hamas for the blast. The group rejected that account as a lie.",
+     [("112", "ISR", "PSE", "asserted"), ("016", "PSE", "ISR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -47,6 +47,7 @@ TRADE_VERBS = frozenset({"buy", "sell", "purchase", "acquire", "order", "supply"
                          "procure", "transfer", "provide"})
 SCENE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across"})
 STATE_WORDS = frozenset({"state", "country", "nation", "government"})
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction"})  # "the group" names a group named before
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
@@ -71,7 +72,8 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
-        new = _organisation_reference(token, out, kb, focus) or _affiliated_person(token, taken) \
+        new = _organisation_reference(token, out, kb, focus) or _group_reference(token, out) \
+            or _affiliated_person(token, taken) \
             or _copular_identity(token, taken) or _titled_holder(token, out, kb, date) \
             or _role_phrase(token, out, taken, kb, focus)
         if new is None or any(i in taken for i in range(new.start, new.end)):
@@ -143,6 +145,20 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
     antecedent = max(before, key=lambda m: m.start)
     actor = replace(antecedent.actor, text=token.text, how=f"discourse:organisation ({antecedent.actor.text})")
     return Mention(token.i, token.i + 1, token.i, actor, "org-reference")
+
+
+def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:
+    """ "Israel says the blast was caused by a rocket misfired by Islamic Jihad. The group has rejected that
+    account": "the group" (movement, militia, faction) is the named group the story spoke of last."""
+    if token.lemma_.lower() not in GROUP_NOUNS or token.pos_ != "NOUN" \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or any(c.dep_ == "compound" for c in token.children):
+        return None
+    group = _recent_group(token, [m for m in mentions if m.kind == "group"], sectors=None)
+    if group is None:
+        return None
+    actor = replace(group.actor, text=token.text, how=f"discourse:the group ({group.actor.text})")
+    return Mention(token.i, token.i + 1, token.i, actor, "group")
 
 
 def _affiliated_person(token: Token, taken: dict[int, Mention]) -> Mention | None:
@@ -373,9 +389,10 @@ def _placed(noun: Token, taken: dict[int, Mention]) -> Mention | None:
     return found if found is not None and found.actor.country else None
 
 
-def _recent_group(token: Token, mentions: list[Mention]) -> Mention | None:
+def _recent_group(token: Token, mentions: list[Mention],
+                  sectors: frozenset[str] | None = ARMED_SECTORS) -> Mention | None:
     sentences = {s.start: n for n, s in enumerate(token.doc.sents)}
     here = sentences[token.sent.start]
-    before = [m for m in mentions if m.start < token.i and m.actor.sector in ARMED_SECTORS and m.kind == "group"
-              and here - sentences[token.doc[m.start].sent.start] <= GROUP_WINDOW]
+    before = [m for m in mentions if m.start < token.i and (sectors is None or m.actor.sector in sectors)
+              and m.kind == "group" and here - sentences[token.doc[m.start].sent.start] <= GROUP_WINDOW]
     return max(before, key=lambda m: m.start) if before else None
