@@ -250,6 +250,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # "the group" is the named group the story spoke of last
     ("Israel blamed Hamas for the blast. The group rejected that account as a lie.",
      [("112", "ISR", "PSE", "asserted"), ("016", "PSE", "ISR", "asserted")]),
+    # mediators ("talks brokered by X and Y") are no side: "both sides" are the parties
+    ("Sudan's army and the Rapid Support Forces signed a truce after talks in Jeddah brokered by Saudi Arabia and "
+     "the United States. The agreement commits both sides to allow the delivery of aid.",
+     [("057", "SDN", "SDN", "asserted"), ("0863", "SDN", "SDN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

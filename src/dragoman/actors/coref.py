@@ -19,6 +19,9 @@ from dragoman.records import Actor
 
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "relcl", "pcomp"}
 LOOKBACK_SENTENCES = 3
+# verbs of a third party that brings others together: "talks brokered by X and Y" (X and Y are no side)
+MEDIATING = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "organise", "organize", "chair",
+                       "convene"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "pobj", "dative"})  # "him", "them" as objects
 # Mentions a plural pronoun may stand for when their head is plural ("Bosnian Serbs said their forces").
@@ -117,6 +120,13 @@ def _identity(actor: Actor) -> str | None:
     return actor.country or actor.org
 
 
+def _mediators(token: Token) -> bool:
+    """The token is the "by" object of a participle of mediation ("talks brokered by X and Y")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "by" and prep.head.lemma_.lower() in MEDIATING \
+        and prep.head.dep_ == "acl"
+
+
 def _distinct_sides(a: Actor, b: Actor) -> bool:
     """Two sides of a pair: two states or bodies, or two organs of one state ("the delegations of the
     government and the national army": a civil war's two sides)."""
@@ -146,7 +156,7 @@ def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: in
                 if other is not None and _identity(other.actor) \
                         and all(_distinct_sides(a, other.actor) for a in found):
                     found.append(other.actor)
-            if len(found) != count or min(t.i for t in conjuncts) != root.i:
+            if len(found) != count or min(t.i for t in conjuncts) != root.i or _mediators(root):
                 continue
             group = tuple(found)
         if best is None or m.start > best[0]:

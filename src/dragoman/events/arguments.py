@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
 
+from dragoman.actors.coref import MEDIATING
 from dragoman.actors.mentions import Mention
 from dragoman.events.modality import infinitive
 
@@ -408,7 +409,8 @@ def _agents(token: Token) -> list[Token]:
     """'by X' of a passive verb, of an event noun ('a visit by X', 'the signing of the accord by X'), or of
     a participle that modifies a noun ('attacks carried out by X')."""
     heads: list[Token] = []
-    holders = [token] + [c for c in token.children if c.dep_ == "acl"]
+    # ("talks brokered by X": X is a third party, not who holds the talks)
+    holders = [token] + [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() not in MEDIATING]
     if token.pos_ == "NOUN":  # "the signing of the accord by X": "by" may hang on the noun after "of"
         holders += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj"]
