@@ -254,6 +254,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Sudan's army and the Rapid Support Forces signed a truce after talks in Jeddah brokered by Saudi Arabia and "
      "the United States. The agreement commits both sides to allow the delivery of aid.",
      [("057", "SDN", "SDN", "asserted"), ("0863", "SDN", "SDN", "asserted")]),
+    # "the delegations" without their number are the group just named
+    ("Egypt and Ethiopia sent delegations to Khartoum on Monday. The delegations agreed to resume the technical "
+     "talks.",
+     [("042", "EGY", "SDN", "asserted"), ("042", "ETH", "SDN", "asserted"), ("036", "EGY", "ETH", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

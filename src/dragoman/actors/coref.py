@@ -99,9 +99,13 @@ def _group(doc: Doc, noun: Token, mentions: list[Mention], kb: ActorKB) -> Menti
         ref = kb.reference(child.lower_)
         if ref is not None and ref[0] == "count" and child.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
             count = int(ref[1])
-    if count < 2:
+    if count < 2 and definite_plural(noun):
+        # "the delegations agreed": the group the text has just named or referred to, of any size
+        members = next((g for n in (2, 3, 4) if (g := _coordinated_group(doc, noun, mentions, n))), ())
+    elif count < 2:
         return None
-    members = _coordinated_group(doc, noun, mentions, count) or _frequent_pair(doc, noun, mentions, count)
+    else:
+        members = _coordinated_group(doc, noun, mentions, count) or _frequent_pair(doc, noun, mentions, count)
     if not members:
         return None
     sector = (kb.reference(noun.lower_) or ("", ""))[1] or None
@@ -118,6 +122,11 @@ def _group(doc: Doc, noun: Token, mentions: list[Mention], kb: ActorKB) -> Menti
 
 def _identity(actor: Actor) -> str | None:
     return actor.country or actor.org
+
+
+def definite_plural(noun: Token) -> bool:
+    """ "the delegations", "the two sides" without their number: a plural group noun after "the" alone."""
+    return noun.tag_ == "NNS" and [c.lower_ for c in noun.children if c.i < noun.i] == ["the"]
 
 
 def _mediators(token: Token) -> bool:

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from dragoman.actors.coref import resolve_references
+from dragoman.actors.coref import definite_plural, resolve_references
 from dragoman.actors.kb import ActorKB
 from dragoman.actors.mentions import (
     MISSIONS,
@@ -208,8 +208,9 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
                                                for c in token.children):
         # "Kenyan police", "the Taliban's ministry", "its forces": the owner's phrase, read by the coder
         return None
-    if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i):
-        return None  # "the two leaders", "both sides": group references, resolved by coreference or not at all
+    if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i) \
+            or ((kb.reference(token.lower_) or ("", ""))[0] == "group" and definite_plural(token)):
+        return None  # "the two leaders", "both sides", "the delegations": group references, for coreference
     is_person = token.ent_type_ == "PERSON"
     if token.pos_ == "PROPN" and not is_person and not token.is_lower and token.lower_ not in INSTITUTIONS \
             and not (token.i == token.sent.start and token.tag_ == "NNP"):
