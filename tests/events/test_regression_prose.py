@@ -258,6 +258,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Egypt and Ethiopia sent delegations to Khartoum on Monday. The delegations agreed to resume the technical "
      "talks.",
      [("042", "EGY", "SDN", "asserted"), ("042", "ETH", "SDN", "asserted"), ("036", "EGY", "ETH", "asserted")]),
+    ("Hamas fired rockets at Israel on Monday. The group of experts said the strike was illegal.",
+     [("194", "PSE", "ISR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -152,8 +152,8 @@ def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:
     account": "the group" (movement, militia, faction) is the named group the story spoke of last."""
     if token.lemma_.lower() not in GROUP_NOUNS or token.pos_ != "NOUN" \
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-            or any(c.dep_ == "compound" for c in token.children):
-        return None
+            or any(c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+        return None  # ("the group of experts": a group of its own)
     group = _recent_group(token, [m for m in mentions if m.kind == "group"], sectors=None)
     if group is None:
         return None
