@@ -260,6 +260,9 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("042", "EGY", "SDN", "asserted"), ("042", "ETH", "SDN", "asserted"), ("036", "EGY", "ETH", "asserted")]),
     ("Hamas fired rockets at Israel on Monday. The group of experts said the strike was illegal.",
      [("194", "PSE", "ISR", "asserted")]),
+    # sales or deliveries halted, blocked or held up stop material (military) aid to the buyer
+    ("The US Congress has held up the sale of F-16 fighter jets to Turkey.", [("1622", "USA", "TUR", "asserted")]),
+    ("Germany suspended deliveries of tanks to Ukraine.", [("1622", "DEU", "UKR", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
