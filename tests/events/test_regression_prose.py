@@ -263,6 +263,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # sales or deliveries halted, blocked or held up stop material (military) aid to the buyer
     ("The US Congress has held up the sale of F-16 fighter jets to Turkey.", [("1622", "USA", "TUR", "asserted")]),
     ("Germany suspended deliveries of tanks to Ukraine.", [("1622", "DEU", "UKR", "asserted")]),
+    # what was tried and not done is negated
+    ("Egypt and Ethiopia failed to agree on the filling of the dam.", [("030", "EGY", "ETH", "negated")]),
+    ("Serbia failed to sign the agreement with Kosovo.", [("057", "SRB", "XKX", "negated")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -7,7 +7,7 @@ Reads the dependency parse around a trigger token. Modalities (FORMATS.md):
 - denied: inside a denial ("X denied that ...");
 - planned: will, set to, plan to, scheduled, supposed to, "the planned visit";
 - hypothetical: may, could, might, would, if, likely, unlikely, "a possible attack";
-- negated: "has not signed", "never", "no signs that".
+- negated: "has not signed", "never", "no signs that", "failed to agree".
 
 "refused to meet" is not a negation: "refuse" is a REJECT trigger that governs "meet" (see the coder).
 The word lists are grammar (closed classes), not domain knowledge, so they live here.
@@ -36,6 +36,7 @@ INFINITIVE_PLANNING = frozenset({"seek", "set"})
 # Nouns whose infinitive states an act intended, not done: "the right to respond", "a plan to annex".
 INTENT_NOUNS = frozenset({"right", "plan", "intention", "option", "readiness", "threat", "vow", "pledge",
                           "promise", "decision", "bid", "attempt", "effort"})
+FAILING = frozenset({"fail"})  # "failed to agree": what was tried and not done
 HYPOTHETICAL_WORDS = frozenset({"likely", "unlikely", "possible", "probable", "able"})
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected",
                                "future", "prospective", "impending", "anticipated"})
@@ -138,6 +139,8 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
             intent = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS), None)
             if intent is not None:
                 return "planned", intent.text
+        if token is not trigger and token.lemma_.lower() in FAILING and chain[chain.index(token) - 1].dep_ == "xcomp":
+            return "negated", token.text  # "failed to agree on a pullback"
         if token is not trigger and token.lower_ in HYPOTHETICAL_WORDS:
             return "hypothetical", token.text
         for c in children:  # "is likely to", "are due to": the adjective the clause hangs on
