@@ -266,6 +266,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     # what was tried and not done is negated
     ("Egypt and Ethiopia failed to agree on the filling of the dam.", [("030", "EGY", "ETH", "negated")]),
     ("Serbia failed to sign the agreement with Kosovo.", [("057", "SRB", "XKX", "negated")]),
+    # a denied act and a done one of the same pair in a sentence are two events
+    ("India and China held border talks on Sunday. Prime Minister Narendra Modi did not meet President Xi "
+     "Jinping at the BRICS summit, although the two leaders spoke briefly on the sidelines.",
+     [("040", "IND", "CHN", "asserted"), ("040", "IND", "CHN", "negated"), ("040", "IND", "CHN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

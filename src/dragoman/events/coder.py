@@ -1180,16 +1180,18 @@ def _one_per_dyad(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     discuss" is one consultation with X), but coordinated verbs are acts of their own ("closed the border,
     suspended trade and froze assets": three measures)."""
     seen_trigger: set[tuple[int, str, str]] = set()
-    seen_dyad: dict[tuple[str, str, str], list[int]] = {}
+    seen_dyad: dict[tuple[tuple[str, str, str], bool], list[int]] = {}
     kept = []
     for e in sorted(events, key=lambda e: (-e.confidence, e.trigger)):
         by_trigger = (e.trigger, e.source.actor.code, e.target.actor.code if e.target else "")
-        before = seen_dyad.get(_dyad(e), [])
+        # ("did not meet X, although the two leaders spoke briefly": a denied act and a done one are two)
+        dyad = (_dyad(e), e.modality == "negated")
+        before = seen_dyad.get(dyad, [])
         verbal = int(e.code[:2]) in VERBAL_ROOTS  # "commended X and thanked him": one act of words
         if by_trigger in seen_trigger or any(verbal or not _coordinated(doc[e.trigger], doc[t]) for t in before):
             continue
         seen_trigger.add(by_trigger)
-        seen_dyad.setdefault(_dyad(e), []).append(e.trigger)
+        seen_dyad.setdefault(dyad, []).append(e.trigger)
         kept.append(e)
     return sorted(kept, key=lambda e: (e.trigger, e.start_char))
 
