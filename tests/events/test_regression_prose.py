@@ -270,6 +270,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("India and China held border talks on Sunday. Prime Minister Narendra Modi did not meet President Xi "
      "Jinping at the BRICS summit, although the two leaders spoke briefly on the sidelines.",
      [("040", "IND", "CHN", "asserted"), ("040", "IND", "CHN", "negated"), ("040", "IND", "CHN", "asserted")]),
+    # "the decision" is the story's lead deed whatever its code: a sanction welcomed by the sanctioned's enemy
+    ("The European Union imposed sanctions on Iran on Monday. Iran's foreign ministry denied that it had sent "
+     "missiles to Russia. Ukraine welcomed the decision.",
+     [("163", "EU", "IRN", "asserted"), ("072", "IRN", "RUS", "denied"), ("051", "UKR", "EU", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

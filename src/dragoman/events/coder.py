@@ -429,8 +429,6 @@ class EventCoder:
             # else an event of its kind just reported (in the two sentences before)
             conflictual = lemma in CONFLICT_NOUNS or any(_conflictual(p.cameo) for p in
                                                          self.patterns.for_token(lemma, "NOUN"))
-            if lemma in GENERIC_EVENT_NOUNS and root:
-                conflictual = _conflictual(root)  # "regretted the decision": a hostile one; "welcomed" it: not
             forceful = lemma in CONFLICT_NOUNS or any(p.cameo[:2] in FORCE_ROOTS
                                                       for p in self.patterns.for_token(lemma, "NOUN"))
             recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
@@ -449,8 +447,6 @@ class EventCoder:
             same.sort(key=lambda e: e.target is None)  # an act coded in full before one that named no target
             recent = [e for e in recent if e.target is not None and any(p is not None and _party(p) not in source_keys
                                                for p in (e.source, e.target))]
-            if lemma in GENERIC_EVENT_NOUNS:  # a decision or move is a deed, not words said about one
-                recent = [e for e in recent if int(e.code[:2]) not in SAID_ROOTS]
             wanted = _count(obj)
             if wanted > 1:  # "the two vetoes": the perpetrators of that many acts of its kind
                 parties = _unique([e.source for e in same if _party(e.source) not in source_keys])[:wanted]
@@ -458,12 +454,13 @@ class EventCoder:
                     return [Mention(obj.i, obj.i + 1, obj.i, replace(
                         m.actor, text=obj.text, how=f"event reference:{obj.text}+{m.actor.how}"), "event-reference")
                         for m in parties], f"event reference ({obj.text!r}, {wanted} acts)"
-            lead: list[CodedEvent] = []
-            if not same and not recent and lemma in GENERIC_EVENT_NOUNS and root:
-                # "welcomed the decision" with nothing of its kind just before: the story's news, its lead event
-                lead = [e for e in sorted(earlier, key=lambda e: e.trigger) if e.target is not None
-                        and _conflictual(e.code) == conflictual and int(e.code[:2]) not in SAID_ROOTS][:1]
-            for referent in same[:1] + recent[-1:] + lead:
+            if lemma in GENERIC_EVENT_NOUNS and not same:
+                # "welcomed the decision", "regretted the move": the story's news, its lead deed (welcomed or
+                # not whatever its code: a sanction welcomed by the sanctioned state's enemy), never words
+                same = [e for e in sorted(earlier, key=lambda e: e.trigger) if e.target is not None
+                        and int(e.code[:2]) not in SAID_ROOTS][:1]
+                recent = []
+            for referent in same[:1] + recent[-1:]:
                 for party in (referent.source, referent.target):
                     if party is not None and _party(party) not in source_keys:
                         actor = replace(party.actor, text=obj.text,
