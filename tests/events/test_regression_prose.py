@@ -274,6 +274,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The European Union imposed sanctions on Iran on Monday. Iran's foreign ministry denied that it had sent "
      "missiles to Russia. Ukraine welcomed the decision.",
      [("163", "EU", "IRN", "asserted"), ("072", "IRN", "RUS", "denied"), ("051", "UKR", "EU", "asserted")]),
+    # an organisation can be the story's aggressor (criticism that names no one is aimed at the EU's sanctions)
+    ("European Union foreign ministers on Monday imposed sanctions on seven Iranian individuals. Tehran called the "
+     "measures an act of economic terrorism.", [("163", "EU", "IRN", "asserted"), ("111", "IRN", "EU", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

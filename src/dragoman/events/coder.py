@@ -674,17 +674,21 @@ def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent]
                force_only: bool = False) -> tuple[list[Mention], str]:
     """ "Japan and France also expressed concern", "EU leaders condemned it": concern and criticism that
     name no one are aimed at the party whose coercion and force the story has reported most often."""
-    own = {_story_party(s) for s in sources} | {s.actor.country for s in sources if s.actor.country}
+    own = {_story_party(s) for s in sources} | {s.actor.country or s.actor.org for s in sources}
+
+    def party(m: Mention) -> str | None:  # a state, a group of its own, or an organisation (EU sanctions)
+        return _story_party(m) or m.actor.country or m.actor.org
+
     def tally(roots: frozenset[int]) -> Counter[str]:
         return Counter(key for e in referents if (int(e.code[:2]) in roots or e.code in VIOLENT_PROTEST)
                        and e.modality in ("asserted", "claimed")  # not what someone could or would do
-                       and (key := _story_party(e.source) or e.source.actor.country) is not None and key not in own)
+                       and (key := party(e.source)) is not None and key not in own)
     # who used force, when anyone did; else who coerced, threatened or sanctioned
     acts = tally(FORCE_ROOT_NUMBERS) or (Counter() if force_only else tally(AGGRESSIVE_ROOTS))
     if not acts:
         return [], ""
     key, n = acts.most_common(1)[0]
-    perpetrator = next(e.source for e in referents if (_story_party(e.source) or e.source.actor.country) == key)
+    perpetrator = next(e.source for e in referents if party(e.source) == key)
     actor = replace(perpetrator.actor, text=token.text,
                     how=f"implied:the story's aggressor ({perpetrator.actor.text}; {n} acts of force or coercion)")
     return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's aggressor"
