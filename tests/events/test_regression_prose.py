@@ -277,6 +277,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     # an organisation can be the story's aggressor (criticism that names no one is aimed at the EU's sanctions)
     ("European Union foreign ministers on Monday imposed sanctions on seven Iranian individuals. Tehran called the "
      "measures an act of economic terrorism.", [("163", "EU", "IRN", "asserted"), ("111", "IRN", "EU", "asserted")]),
+    # exchanging prisoners releases them to one another (0841, once per pair)
+    ("Russia and Ukraine exchanged 115 prisoners of war each on Saturday.", [("0841", "RUS", "UKR", "asserted")]),
+    # an accusation followed by ", a charge X rejected" stands on its own (the parser makes it the rejection's
+    # complement)
+    ("Moscow accused Kyiv of mistreating prisoners, a charge Ukraine rejected.",
+     [("112", "RUS", "UKR", "asserted"), ("1243", "UKR", "RUS", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -99,6 +99,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb applying one is no reaction to it
 LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
+CHARGE_NOUNS = frozenset({"charge", "claim", "accusation", "allegation"})  # ", a charge X denied"
 GENERIC_EVENT_NOUNS = frozenset({"decision", "move", "announcement", "step"})
 SAID_ROOTS = frozenset({1, 2, 10, 11, 13})  # statements, appeals, demands, disapproval, threats
 PERIODS = frozenset({"year", "month", "week", "day"})
@@ -968,11 +969,19 @@ def _govern(triggers: list[_Trigger]) -> None:
                 token = head  # a dictionary verb between ("threatened to stage a strike") is passed through
                 continue
             if outer is not None:
-                if outer.pattern.kind == "governs" and token in _governed_children(head):
+                if outer.pattern.kind == "governs" and token in _governed_children(head) \
+                        and not _answered_charge(token, head):
                     trigger.governed = True
                     outer.inner.append(trigger)
                 break
             token = head
+
+
+def _answered_charge(clause: Token, verb: Token) -> bool:
+    """ "Moscow accused Kyiv of mistreating prisoners, a charge Ukraine rejected": the parser made the
+    accusation the complement of the rejection; it stands on its own (the rejection answers it)."""
+    return clause.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CHARGE_NOUNS
+                                     and c.i > clause.i for c in verb.children)
 
 
 def _governed_children(verb: Token) -> list[Token]:
