@@ -253,7 +253,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # mediators ("talks brokered by X and Y") are no side: "both sides" are the parties
     ("Sudan's army and the Rapid Support Forces signed a truce after talks in Jeddah brokered by Saudi Arabia and "
      "the United States. The agreement commits both sides to allow the delivery of aid.",
-     [("057", "SDN", "SDN", "asserted"), ("0863", "SDN", "SDN", "asserted")]),
+     [("057", "SDN", "SDN", "asserted"), ("045", "SAU", "SDN", "asserted"), ("045", "USA", "SDN", "asserted"),
+      ("0863", "SDN", "SDN", "asserted")]),
     # "the delegations" without their number are the group just named
     ("Egypt and Ethiopia sent delegations to Khartoum on Monday. The delegations agreed to resume the technical "
      "talks.",
@@ -283,6 +284,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # complement)
     ("Moscow accused Kyiv of mistreating prisoners, a charge Ukraine rejected.",
      [("112", "RUS", "UKR", "asserted"), ("1243", "UKR", "RUS", "asserted")]),
+    # a deal "mediated by" a third party is its mediation between the parties of the act the deal is "in"
+    ("Russia and Ukraine exchanged 115 prisoners of war on Saturday in a deal mediated by the United Arab "
+     "Emirates.", [("0841", "RUS", "UKR", "asserted"), ("045", "ARE", "RUS", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

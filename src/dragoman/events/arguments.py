@@ -382,8 +382,13 @@ def _talks_parties(trigger: Token) -> list[Token]:
     verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
     if verb is not None:
         talks += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return [g for noun in talks for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
-            for g in p.children if g.dep_ == "pobj"]
+    found = [g for noun in talks for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+             for g in p.children if g.dep_ == "pobj"]
+    if not found:
+        # "X and Y exchanged prisoners in a deal mediated by Z": the parties of the act the deal is "in"
+        found = [s for noun in talks if noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+                 and noun.head.head.pos_ == "VERB" for s in subjects(noun.head.head)]
+    return found
 
 
 def _misread_name(token: Token) -> bool:

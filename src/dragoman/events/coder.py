@@ -303,7 +303,8 @@ class EventCoder:
             targets, target_role = _aggressor(token, sources, referents(), force_only=True) \
                 if pattern.cameo[:2] in JUDGING_ROOTS \
                 else _counterpart(token, sources, index)
-        pairs = _pairs(sources, targets, pattern, collective=bool(targets) and all(_between(t, doc) for t in targets))
+        collective = bool(targets) and (target_role == "talks_parties" or all(_between(t, doc) for t in targets))
+        pairs = _pairs(sources, targets, pattern, collective=collective)
         if not targets and _each(token):
             pairs = []  # "Russia and Ukraine each concluded an agreement (with others)": not with each other
         if not targets and _reciprocal(token):
