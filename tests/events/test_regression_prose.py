@@ -261,9 +261,11 @@ CASES: list[tuple[str, list[Expected]]] = [
      [("042", "EGY", "SDN", "asserted"), ("042", "ETH", "SDN", "asserted"), ("036", "EGY", "ETH", "asserted")]),
     ("Hamas fired rockets at Israel on Monday. The group of experts said the strike was illegal.",
      [("194", "PSE", "ISR", "asserted")]),
-    # sales or deliveries halted, blocked or held up stop material (military) aid to the buyer
+    # sales or deliveries halted, blocked, restricted or held up: an embargo on the buyer (163), military aid
+    # stopped when arms are sold (1622)
     ("The US Congress has held up the sale of F-16 fighter jets to Turkey.", [("1622", "USA", "TUR", "asserted")]),
     ("Germany suspended deliveries of tanks to Ukraine.", [("1622", "DEU", "UKR", "asserted")]),
+    ("The Netherlands restricted sales of chip machines to China.", [("163", "NLD", "CHN", "asserted")]),
     # what was tried and not done is negated
     ("Egypt and Ethiopia failed to agree on the filling of the dam.", [("030", "EGY", "ETH", "negated")]),
     ("Serbia failed to sign the agreement with Kosovo.", [("057", "SRB", "XKX", "negated")]),
