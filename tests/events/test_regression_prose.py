@@ -289,6 +289,8 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a deal "mediated by" a third party is its mediation between the parties of the act the deal is "in"
     ("Russia and Ukraine exchanged 115 prisoners of war on Saturday in a deal mediated by the United Arab "
      "Emirates.", [("0841", "RUS", "UKR", "asserted"), ("045", "ARE", "RUS", "asserted")]),
+    ("The UN General Assembly adopted a resolution on Wednesday. The Palestinian envoy hailed the vote as a "
+     "turning point.", [("051", "PSE", "UN", "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]
