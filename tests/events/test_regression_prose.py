@@ -291,6 +291,8 @@ CASES: list[tuple[str, list[Expected]]] = [
      "Emirates.", [("0841", "RUS", "UKR", "asserted"), ("045", "ARE", "RUS", "asserted")]),
     ("The UN General Assembly adopted a resolution on Wednesday. The Palestinian envoy hailed the vote as a "
      "turning point.", [("051", "PSE", "UN", "asserted")]),
+    # each coordinated object names a thing the verb acts on ("its ambassador and its soldiers")
+    ("France withdrew its ambassador and its soldiers.", [("087", "FRA", None, "asserted")]),
     # only acts of speech are aimed at whom they are told to ("told parliament that troops had compelled ...")
     ("The Armenian minister told the UN that Azerbaijani troops had compelled villagers to flee.", []),
 ]

@@ -877,6 +877,8 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
             objects += [g for prep in token.children if prep.dep_ in ("prep", "prt")
                         for holder in (prep, *[c for c in prep.children if c.dep_ == "prep"])
                         for g in holder.children if g.dep_ == "pobj"]
+        # "withdraw its ambassador and its troops": each coordinated object names a thing
+        objects += [c for o in objects for c in o.conjuncts if c.i > o.i]
         # "700 kg of medicine", "a state of emergency": the noun after "of" names the thing too
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
