@@ -238,7 +238,7 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
         return None  # "the boycotting states": several states, not the story's one
     place = _placed(token, taken) or _placed_by_clause(token, taken) \
         or (_where_done(token, taken) if token.lemma_.lower() in CROWD_WORDS or sector == "CVL" else None) \
-        or (_city_of_sentence(token, taken) if sector == "COP" else None)
+        or (_city_of_sentence(token, mentions) if sector == "COP" else None)
     if place is None and _placed_elsewhere(token):
         return None  # "politicians from the three European countries": placed, by what we cannot tell
     named = _named_before(token, mentions) if place is None else None
@@ -297,10 +297,9 @@ def _where_done(noun: Token, taken: dict[int, Mention]) -> Mention | None:
     objects = [g for head in dict.fromkeys(heads) for g in _scenes(head, SCENE_PREPS)]
     while objects:
         obj = objects.pop(0)
-        if obj.lemma_.lower() in MISSIONS:  # "the US embassy in Beirut"
-            objects += _scenes(obj, ("in",))
-            continue
-        objects += _scenes(obj, ("in",))  # "outside the government building in Yerevan"
+        objects += _scenes(obj, ("in",))  # "the US embassy in Beirut", "the government building in Yerevan"
+        if obj.lemma_.lower() in MISSIONS:
+            continue  # (an embassy stands in its city, not in its state)
         for t in (obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "poss")]):
             mention = taken.get(t.i)
             if mention is not None and mention.kind in ("country", "capital", "adjective") and mention.actor.country:
@@ -320,11 +319,11 @@ def _scenes(head: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
-def _city_of_sentence(noun: Token, taken: dict[int, Mention]) -> Mention | None:
+def _city_of_sentence(noun: Token, mentions: list[Mention]) -> Mention | None:
     """ "Protesters gathered in Yerevan, and police detained dozens": police act at home, in the one state
     whose cities their sentence names."""
     sent = noun.sent
-    cities = {m.actor.country: m for m in taken.values() if m.kind == "capital" and m.actor.country
+    cities = {m.actor.country: m for m in mentions if m.kind == "capital" and m.actor.country
               and sent.start <= m.start < sent.end}
     return next(iter(cities.values())) if len(cities) == 1 else None
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from dragoman.actors.coref import MEDIATING
 from dragoman.actors.mentions import Mention
-from dragoman.events.modality import infinitive
+from dragoman.events.modality import REPORTING, infinitive
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -47,7 +47,6 @@ CONTROL_VERBS = frozenset({
 SPEECH_ACTS = frozenset({
     "accuse", "blame", "urge", "call", "demand", "condemn", "criticize", "criticise", "denounce", "warn",
     "deny", "reject", "ask", "appeal", "threaten", "praise", "welcome", "vow", "pledge", "promise", "insist"})
-REPORTING_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "note", "stress"})
 # Nouns of pressure whose "on X" names who is to act: "put pressure on X to agree", "X's pressure on Y to".
 PRESSURE_NOUNS = frozenset({"pressure", "call", "appeal", "demand", "ultimatum"})
 
@@ -226,7 +225,7 @@ def subjects(verb: Token) -> list[Token]:
         return []
     # "X said the launch was a violation and warned that ...": an act of speech after "and", parsed as part of
     # what X said, is X's own
-    if verb.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_ACTS and head.lemma_.lower() in REPORTING_VERBS \
+    if verb.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_ACTS and head.lemma_.lower() in REPORTING \
             and any(t.dep_ == "cc" and (t.head.i == verb.i or t.head.head.i == head.i)
                     for t in verb.doc[head.i + 1:verb.i]) \
             and not any(c.dep_ == "mark" for c in verb.children):

@@ -86,7 +86,6 @@ ACTING_ROLES = frozenset({"subject", "governor_subject", "agent"})
 DEMONSTRATION, OFFICIAL_PROTEST = "141", "114"
 SETTLEMENT_CODES = ("057", "087")  # agreements signed and de-escalations: between parties, never organs at work
 AGGRESSIVE_ROOTS = frozenset({13, 15, 16, 17, 18, 19, 20})
-FORCE_ROOT_NUMBERS = frozenset({18, 19, 20})
 PARTNERSHIP_ROOTS = frozenset({3, 4, 5, 6})  # intentions, consultations, diplomatic and material cooperation
 VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})  # riots count as force for "the aggressor"
 DECIDER = "subject of the decision list"
@@ -96,6 +95,7 @@ COUNTERPART_MIN = 3  # mentions a party needs to be the story's counterpart
 PARTY_SECTORS = frozenset({"REB", "INS", "OPP", "UAF", "CVL"})  # groups that are parties of their own in a story
 # Uses of force whose target may be the state where they happen ("struck targets in Yemen").
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOT_NUMBERS = frozenset(int(root) for root in FORCE_ROOTS)
 MEASURE_ROOTS = frozenset({"16", "17"})  # sanctions and restrictions: a verb applying one is no reaction to it
 LIST_MARKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "finally", "-", "•", "*"})
 LIST_ITEMS = 6  # items back in which a decision list may find the sentence that introduces it
@@ -463,12 +463,9 @@ class EventCoder:
                         and int(e.code[:2]) not in SAID_ROOTS][:1]
                 recent = []
             for referent in same[:1] + recent[-1:]:
-                for party in (referent.source, referent.target):
-                    if party is not None and _party(party) not in source_keys:
-                        actor = replace(party.actor, text=obj.text,
-                                        how=f"event reference:{verb.doc[referent.trigger].text}+{party.actor.how}")
-                        return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], \
-                            f"event reference ({verb.doc[referent.trigger].text!r})"
+                named = _party_named(obj, referent, source_keys)
+                if named is not None:
+                    return [named], f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
 
 
@@ -633,11 +630,12 @@ def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) 
     "North Korea fired a missile" below): concern or criticism that found no party before it takes the
     story's aggressor from the whole document."""
     added: list[CodedEvent] = []
+    story = sorted(events + halves, key=lambda e: e.trigger)  # every act, in text order
     for half in halves:
         if half.code[:2] not in JUDGING_ROOTS or half.pattern.id.startswith("petrarch:") or half.code == "010" \
                 or half.pattern.kind != "event" or not any(note in ACTING_NOTES for note in half.notes):
             continue
-        found, role = _named_act(doc[half.trigger], [half.source], events + halves)
+        found, role = _named_act(doc[half.trigger], [half.source], story)
         if not found:
             found, role = _aggressor(doc[half.trigger], [half.source], events + halves)
         if found:
@@ -654,22 +652,31 @@ def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) 
 
 def _named_act(token: Token, sources: list[Mention], referents: list[CodedEvent]) -> tuple[list[Mention], str]:
     """ "Kishida condemned the launch" at the top of a live blog, "North Korea launched a missile" below: the
-    act its object names, wherever the story reports it, done by another party than the critic."""
+    act its object names, wherever the story reports it (``referents`` in text order), done by another party
+    than the critic."""
     own = {_party(s) for s in sources}
     for obj in role_heads(token, "object"):
         if obj.pos_ != "NOUN" or not _definite(obj):
             continue
         lemma = obj.lemma_.lower()
-        named = [e for e in sorted(referents, key=lambda e: e.trigger)
-                 if _same_stem(token.doc[e.trigger].lemma_.lower(), lemma) and _conflictual(e.code)]
-        for e in named[:1]:  # the first act of the word, the story's; its doer, or whom it hit when that is the critic
-            party = e.source if _party(e.source) not in own else e.target
-            if party is None or _party(party) in own:
-                continue
-            actor = replace(party.actor, text=obj.text,
-                            how=f"event reference:{token.doc[e.trigger].text}+{party.actor.how}")
-            return [Mention(obj.i, obj.i + 1, obj.i, actor, "event-reference")], "the act it names"
+        # the first act of the word (``referents`` are in text order), the story's
+        first = next((e for e in referents
+                      if _same_stem(token.doc[e.trigger].lemma_.lower(), lemma) and _conflictual(e.code)), None)
+        named = _party_named(obj, first, own) if first is not None else None
+        if named is not None:
+            return [named], "the act it names"
     return [], ""
+
+
+def _party_named(noun: Token, referent: CodedEvent, own: set[str]) -> Mention | None:
+    """The party of ``referent`` that a noun naming it stands for: its doer, or whom it was done to when the
+    doer is the one speaking of it."""
+    for party in (referent.source, referent.target):
+        if party is not None and _party(party) not in own:
+            actor = replace(party.actor, text=noun.text,
+                            how=f"event reference:{noun.doc[referent.trigger].text}+{party.actor.how}")
+            return Mention(noun.i, noun.i + 1, noun.i, actor, "event-reference")
+    return None
 
 
 def _aggressor(token: Token, sources: list[Mention], referents: list[CodedEvent],
