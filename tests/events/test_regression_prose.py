@@ -13,6 +13,17 @@ from .coded import Expected, coded, events_of
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "after NAME, the title of X, came ...": the parser hangs the name on "after" and the verb on the main
+    # clause; the name is the verb's subject also past its apposition
+    ("The talks stalled after Sergei Lavrov, the foreign minister of Russia, walked out after accusing "
+     "Ukraine of lying.", [("112", "RUS", "UKR", "asserted")]),
+    # an agreement signed to join an organisation is one with it; "member of organization" without its
+    # article is the organisation named before
+    ("Finland signed an accession protocol to become a member of NATO.", [("057", "FIN", "NATO", "asserted")]),
+    ("Sweden applied to join NATO in 2022 and signed the protocol to join the alliance.",
+     [("057", "SWE", "NATO", "asserted")]),
+    ("Iran courted the Shanghai Cooperation Organization for years. In 2022 Iran signed a memorandum to "
+     "become a permanent member of organization.", [("057", "IRN", "SCO", "asserted")]),
     # the members a group noun lists with "including" are the actors
     ("Several countries, including Norway and Canada, criticised Uganda.",
      [("111", "NOR", "UGA", "asserted"), ("111", "CAN", "UGA", "asserted")]),

@@ -125,8 +125,8 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
     ref = kb.reference(token.lower_)
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return None  # "the International Civil Aviation Organization": a name of its own, not a reference
-    if ref is None or ref[0] != "org" or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
-                                                  for c in token.children):
+    if ref is None or ref[0] != "org" or not (any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
+                                                  for c in token.children) or _bare_membership(token)):
         return None
     named = [m for m in mentions if m.actor.org and m.kind in ("org", "role") and m.actor.code.startswith("IGO")]
     before = [m for m in mentions if m.start < token.i and m.actor.org and m.kind in ("org", "role")]
@@ -145,6 +145,15 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
     antecedent = max(before, key=lambda m: m.start)
     actor = replace(antecedent.actor, text=token.text, how=f"discourse:organisation ({antecedent.actor.text})")
     return Mention(token.i, token.i + 1, token.i, actor, "org-reference")
+
+
+def _bare_membership(token: Token) -> bool:
+    """ "to become a permanent member of organization": the article dropped before the organisation one
+    becomes a member of (a bare singular noun with no determiner of its own)."""
+    head = token.head
+    return token.tag_ == "NN" and token.dep_ == "pobj" and head.lower_ in ("of", "in") \
+        and head.head.lemma_.lower() in ("member", "membership") \
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
 
 
 def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:

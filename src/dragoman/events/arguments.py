@@ -191,6 +191,8 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         return found
     if role == "condition":
         return _condition_subjects(trigger)
+    if role == "membership":
+        return _memberships(trigger)
     if role.startswith("prep:"):
         return prep_objects(trigger, role[5:], governors)
     return []
@@ -299,6 +301,8 @@ def _clause_as_preposition(verb: Token) -> Token | None:
                 return obj
     # ... or on a word further down, its object (with its conjuncts) right before the verb
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.lower_ == "," and before.head.i < before.i:
+        before = before.head  # "after Ali Shamkhani, the head of the Council, came ...": past the apposition
     while before is not None and before.dep_ == "conj" and before.head.i < before.i:
         before = before.head
     if before is not None and before.dep_ == "pobj" and before.head.dep_ == "prep" \
@@ -536,6 +540,26 @@ def _complement_arguments(trigger: Token) -> list[Token]:
         for obj in [c for c in comp.children if c.dep_ in OBJECT_DEPS]:
             for word in COMPLEMENT_PREPS:
                 heads += prep_objects(obj, word)
+    return heads
+
+
+JOINING_VERBS = frozenset({"join", "enter"})
+MEMBER_NOUNS = frozenset({"member", "membership", "part"})
+
+
+def _memberships(trigger: Token) -> list[Token]:
+    """ "signed a memorandum to become a member of the SCO", "signed the protocol to join NATO": the
+    organisation an infinitive of purpose on the trigger or on its object says the signer joins."""
+    heads: list[Token] = []
+    for holder in [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]:
+        for clause in holder.children:
+            if clause.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not infinitive(clause):
+                continue
+            if clause.lemma_.lower() in JOINING_VERBS:
+                heads += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+            elif clause.lemma_.lower() == "become":
+                heads += [g for c in clause.children if c.dep_ in ("attr", "oprd")
+                          and c.lemma_.lower() in MEMBER_NOUNS for g in prep_objects(c, "of")]
     return heads
 
 
