@@ -8,11 +8,16 @@ import pytest
 
 from dragoman.pipeline import Pipeline
 
-from .coded import Expected, coded, events_of
+from .coded import Expected, coded, events_of, key
 
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a relative clause's "its" is the noun the clause hangs on; weapons fired at a target; fire returned
+    ("The Israeli army, which said its jets struck Hamas targets in Gaza, gave no details.",
+     [("195", "ISR", "PSE", "claimed")]),
+    ("Afghan forces fired heavy weapons at Pakistani military posts.", [("190", "AFG", "PAK", "asserted")]),
+    ("Thailand's army said its forces returned fire at Cambodian positions.", [("190", "THA", "KHM", "claimed")]),
     # "after NAME, the title of X, came ...": the parser hangs the name on "after" and the verb on the main
     # clause; the name is the verb's subject also past its apposition
     ("The talks stalled after Sergei Lavrov, the foreign minister of Russia, walked out after accusing "
@@ -354,3 +359,24 @@ def test_a_generic_reference_takes_the_lead_event_of_its_polarity(pipeline: Pipe
                                  "said he regretted the decision.")
     regretted = [e for e in events if e.source.org == "UN"]
     assert regretted and all(e.target is not None and e.target.country == "RUS" for e in regretted)
+
+
+def test_a_killing_that_names_no_killer_is_the_story_counterparts(pipeline: Pipeline) -> None:
+    """ "Three Azerbaijani soldiers were killed": in a story of two sides, by the other side; with no "by"."""
+    text = ("Armenia and Azerbaijan traded accusations on Monday. Azerbaijan said Armenia had shelled its "
+            "positions. Armenia denied it. Azerbaijan's army said Armenian troops attacked its posts. Three "
+            "Azerbaijani soldiers were killed near Lachin.")
+    killed = [e for e in events_of(pipeline, text) if e.evidence.trigger == "killed"]
+    assert [(key(e.source), key(e.target)) for e in killed] == [("ARM", "AZE")]
+    # soldiers of no known state, and killings with their killer named, are left as they are
+    assert coded(pipeline, "The militants attacked a base in Mali. Five soldiers were killed near Gao.") == []
+    assert [(e.source.code, key(e.target)) for e in events_of(
+        pipeline, "Congo accused Rwanda again. Two Congolese soldiers were killed by M23 rebels.")
+        if e.evidence.trigger == "killed"] == [("CODREB", "COD")]
+
+
+def test_blame_of_a_group_by_an_unknown_name_is_no_guess(pipeline: Pipeline) -> None:
+    """ "blame the Abu Ali Mustafa Brigades": a group named but not known is not the story's aggressor."""
+    events = events_of(pipeline, "Israel said Hamas attacked it. Israeli officials blame the Abu Ali Mustafa "
+                                 "Brigades, which they accuse of plotting the raid.")
+    assert not [e for e in events if e.evidence.trigger in ("blame", "accuse")]

@@ -274,6 +274,8 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i
                         and not (c.left_edge.i <= token.i <= c.right_edge.i)]
             for subject in subjects:
+                if subject.lower_ in ("which", "who", "that") and node.dep_ == "relcl":
+                    subject = node.head  # "the administration in Kabul, which said its forces ...": the noun
                 # ("the Taliban's defence ministry said its forces ...": the ministry's owner when the
                 # ministry itself is no mention)
                 m = by_token.get(subject.i) or next((by_token[c.i] for c in subject.children

@@ -29,7 +29,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.discourse import STATE_KINDS
-from dragoman.actors.mentions import Mention
+from dragoman.actors.mentions import Mention, phrase_words
 from dragoman.events.arguments import (
     CONTROL_VERBS,
     GUESSED,
@@ -259,9 +259,14 @@ class EventCoder:
         if not sources and _said_by_a_text(token):
             # "the resolution deplores ...", "the communique called on ...": the body whose text it is
             sources, source_role = _body(token, index), "body (its text)"
+        victims: tuple[list[Mention], str] | None = None
+        if not sources and _unattributed_killing(token, pattern):
+            # "Twenty Indian soldiers were killed at Galwan": killed by the story's other side
+            victims = _fill(token, pattern.target, pattern, index)
+            sources, source_role = _counterpart(token, victims[0], index) if victims[0] else ([], "")
         if not sources:
             return []
-        targets, target_role = _fill(token, pattern.target, pattern, index)
+        targets, target_role = victims if victims is not None else _fill(token, pattern.target, pattern, index)
         targets = _partners(targets, trigger, sent.doc)
         if pattern.cameo[:2] in OUTWARD_ROOTS and not pattern.domestic:
             # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state;
@@ -296,7 +301,9 @@ class EventCoder:
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
                 and not pattern.target_optional and not pattern.domestic and acting \
                 and not (pattern.cameo[:2] == "17" and pattern.target[:1] == ("object",)
-                         and role_heads(token, "object")):
+                         and role_heads(token, "object")) \
+                and not (pattern.cameo[:2] in JUDGING_ROOTS
+                         and any(_unknown_name(o) for o in role_heads(token, "object"))):
             # (coercion whose object names no party acts on a thing, not on the story's other side: "seized
             # power", "confiscated the cargo")
             # (only force reported before settles it here; else the whole story is weighed once it is read)
@@ -467,6 +474,24 @@ class EventCoder:
                 if named is not None:
                     return [named], f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _unknown_name(obj: Token) -> bool:
+    """ "the Hafiz Gul Bahadur group, which it blames": an object that names someone by a name no mention
+    resolved is aimed at them, not at the story's other side."""
+    if obj.lower_ in RELATIVE_PRONOUNS and obj.head.dep_ == "relcl":
+        obj = obj.head.head
+    return any(t.pos_ == "PROPN" for t in phrase_words(obj))
+
+
+LETHAL_VERBS = frozenset({"kill", "destroy"})
+
+
+def _unattributed_killing(token: Token, pattern: Pattern) -> bool:
+    """ "Twenty soldiers were killed", "both camps had been destroyed": a passive act of lethal force that
+    names no one who did it (no "by" phrase)."""
+    return pattern.cameo[:2] in FORCE_ROOTS and token.pos_ == "VERB" and token.lemma_.lower() in LETHAL_VERBS \
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and not role_heads(token, "agent")
 
 
 def _capability(event: CodedEvent, doc: Doc, index: MentionIndex) -> bool:
