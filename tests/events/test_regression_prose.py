@@ -13,6 +13,11 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a simple past after a relative clause in the pluperfect is the main clause's act, not the clause's
+    ("India cancelled the deal its previous government had signed and accused France of corruption.",
+     [("1121", "IND", "FRA", "asserted")]),
+    # a time given to do something is an ultimatum
+    ("The United States gave Russia 48 hours to withdraw its troops.", [("139", "USA", "RUS", "asserted")]),
     # a relative clause's "its" is the noun the clause hangs on; weapons fired at a target; fire returned
     ("The Israeli army, which said its jets struck Hamas targets in Gaza, gave no details.",
      [("195", "ISR", "PSE", "claimed")]),
