@@ -13,6 +13,10 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a sentence handed to someone is a sentence passed on them
+    ("In February a Beijing court handed Australian writer Yang Hengjun a suspended death sentence.",
+     [("116", "CHN", "AUS", "asserted")]),
+    ("An Iranian court imposed a ten-year sentence on a French tourist.", [("116", "IRN", "FRA", "asserted")]),
     # a simple past after a relative clause in the pluperfect is the main clause's act, not the clause's
     ("India cancelled the deal its previous government had signed and accused France of corruption.",
      [("1121", "IND", "FRA", "asserted")]),

@@ -159,8 +159,13 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
     if role == "object":
         return _objects(trigger)
     if role == "dative":
-        return [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"] \
-            + prep_objects(trigger, "to")
+        found = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"] + prep_objects(trigger, "to")
+        verb = governing_verb(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ in OBJECT_DEPS else None
+        if verb is not None and (not governors or verb_forms(verb) & governors):
+            # "handed the writer a death sentence": the light verb's first object (or its dative)
+            found += [c for c in verb.children if c.i < trigger.i and c.pos_ != "ADP"
+                      and (c.dep_ == "dative" or c.dep_ in OBJECT_DEPS)]
+        return found
     if role == "agent":
         return _agents(trigger)
     if role == "owner":
