@@ -13,6 +13,10 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # what came "after" an agreement's talks is no part of what was agreed: the mediator mediated (asserted),
+    # and is not the party agreed with
+    ("Ethiopia and Somalia agreed to resolve the dispute after talks in Ankara mediated by Turkish President "
+     "Tayyip Erdogan.", [("030", "ETH", "SOM", "asserted"), ("045", "TUR", "ETH", "asserted")]),
     # a sentence handed to someone is a sentence passed on them
     ("In February a Beijing court handed Australian writer Yang Hengjun a suspended death sentence.",
      [("116", "CHN", "AUS", "asserted")]),

@@ -47,7 +47,7 @@ from dragoman.events.arguments import (
     verb_forms,
 )
 from dragoman.events.dictionary import VerbDictionary
-from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, infinitive, read_modality
+from dragoman.events.modality import CONDITIONAL_MARKS, TIME_PREPS, clause_chain, infinitive, read_modality
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
 
@@ -994,6 +994,8 @@ def _govern(triggers: list[_Trigger]) -> None:
             head = token.head
             if head.i == token.i or token.dep_ == "relcl":
                 break  # (a relative clause is an assertion of its own: "blamed it on X, which denied any role")
+            if token.dep_ == "prep" and token.lower_ in TIME_PREPS:
+                break  # ("agreed to resolve the dispute after talks mediated by X": what came before, not agreed)
             outer = by_token.get(head.i)
             if outer is None and head.i in light and light[head.i] is not trigger \
                     and token in complements(head) and token.dep_ not in ("dobj", "obj"):

@@ -54,6 +54,10 @@ class ModalityReading:
     reporting_verb: Token | None = None
 
 
+# prepositions of a time adjunct: what they hold happened (or happens) apart from the clause's modality
+TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "amid"})
+
+
 def clause_chain(trigger: Token) -> list[Token]:
     """The trigger, then the words above it up to (not beyond) the verb of its clause."""
     chain = [trigger]
@@ -116,6 +120,8 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
             if c.dep_ == "det" and c.lower_ == "no":
                 return "negated", c.text
     for token in chain:
+        if token.dep_ == "prep" and token.lower_ in TIME_PREPS and trigger.tag_ in ("VBD", "VBN"):
+            break  # "agreed to resolve the dispute after talks mediated by X": the talks took place
         if token.pos_ == "NOUN" and token is not trigger:
             if token.lemma_.lower() in INTENT_NOUNS and chain[chain.index(token) - 1].dep_ == "acl":
                 return "planned", token.text  # "reserves the right to respond", "its plan to annex"
