@@ -393,3 +393,14 @@ def test_blame_of_a_group_by_an_unknown_name_is_no_guess(pipeline: Pipeline) -> 
     events = events_of(pipeline, "Israel said Hamas attacked it. Israeli officials blame the Abu Ali Mustafa "
                                  "Brigades, which they accuse of plotting the raid.")
     assert not [e for e in events if e.evidence.trigger in ("blame", "accuse")]
+
+
+def test_a_warning_is_not_aimed_at_the_speakers_own_state(pipeline: Pipeline) -> None:
+    """ "warned that China would take resolute measures", said for China: China would act; it is not warned."""
+    text = ("China on Tuesday imposed sanctions on five American defence companies in response to the latest U.S. "
+            "arms sales to Taiwan.\n\nThe foreign ministry said the sales seriously violated the one-China "
+            "principle. A spokesman, Mao Ning, urged Washington to stop arming Taiwan and warned that China would "
+            "take resolute measures to defend its territorial integrity.")
+    events = events_of(pipeline, text)
+    assert [e for e in events if e.evidence.trigger == "urged"]
+    assert not [e for e in events if e.cameo.startswith("13") and key(e.target) == "CHN"]

@@ -274,6 +274,9 @@ class EventCoder:
             own = {s.actor.country for s in sources}
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
             target_role = target_role if targets else ""
+        if target_role in ("complement_subject", "complement") and pattern.cameo[:2] == THREAT[:2]:
+            targets = _not_own_state(targets, sources)
+            target_role = target_role if targets else ""
         if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in JUDGED_TEXT_ROOTS \
                 and any(o.lemma_.lower() in VOTED_NOUNS and _definite(o) for o in role_heads(token, "object")):
@@ -296,6 +299,8 @@ class EventCoder:
                 and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
             targets = _partners(targets, trigger, doc)
+            if pattern.cameo[:2] == THREAT[:2]:
+                targets = _not_own_state(targets, sources)
         acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT) or source_role == DECIDER) \
             and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
@@ -594,6 +599,13 @@ def _within_one_state(event: CodedEvent) -> bool:
     if source.country is None or source.country != target.country or source.org or target.org:
         return False
     return _organ(event.source) and _organ(event.target)
+
+
+def _not_own_state(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """ "China's spokesman warned that China would take resolute measures": the speaker's state is who would
+    act, not whom a warning is aimed at."""
+    own = {s.actor.country for s in sources if s.actor.country}
+    return [t for t in targets if not (t.actor.country in own and _organ(t))]
 
 
 def _organ(mention: Mention) -> bool:
