@@ -13,6 +13,12 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a meeting said to be trilateral is one of all its parties together; a verb's several objects stay
+    # separate acts
+    ("Biden held a trilateral meeting with President Yoon Suk Yeol of South Korea and Prime Minister Fumio "
+     "Kishida of Japan.", [("040", "USA", "KOR", "asserted"), ("040", "USA", "JPN", "asserted"),
+                           ("040", "KOR", "JPN", "asserted")]),
+    ("Biden met Yoon and Kishida.", [("040", "USA", "KOR", "asserted"), ("040", "USA", "JPN", "asserted")]),
     # what came "after" an agreement's talks is no part of what was agreed: the mediator mediated (asserted),
     # and is not the party agreed with
     ("Ethiopia and Somalia agreed to resolve the dispute after talks in Ankara mediated by Turkish President "

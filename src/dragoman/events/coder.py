@@ -324,7 +324,7 @@ class EventCoder:
             members = _unique([m for s in sources for m in _members(s)])
             if len(members) > 1:
                 pairs, target_role = list(combinations(members, 2)), "each other"
-        hosted = _hosted_parties(pattern, targets, target_role, source_role, pairs)
+        hosted = _hosted_parties(token, pattern, targets, target_role, source_role, pairs)
         if hosted:
             # "X hosted a meeting between Y and Z": X met each of them, and Y and Z met one another
             pairs += hosted
@@ -1159,15 +1159,25 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     return [(s, t) for s in source_list for t in target_list]
 
 
-def _hosted_parties(pattern: Pattern, targets: list[Mention], target_role: str, source_role: str,
+def _hosted_parties(trigger: Token, pattern: Pattern, targets: list[Mention], target_role: str, source_role: str,
                     pairs: list[tuple[Mention, Mention | None]]) -> list[tuple[Mention, Mention | None]]:
-    """The pairs among the parties of mutual talks "between" several others that a host convenes."""
-    if not pattern.mutual or target_role != "between" or source_role != "governor_subject":
+    """The pairs among the parties of mutual talks "between" several others that a host convenes, and among
+    the others of a meeting said to be of three or more ("held a trilateral meeting with X and Y")."""
+    if not pattern.mutual or not ((target_role == "between" and source_role == "governor_subject")
+                                  or (target_role == "prep:with" and _multilateral(trigger))):
         return []
     parties = _unique([m for t in targets for m in _members(t)])
     hosts = {_key(s.actor) for s, _ in pairs}
     parties = [p for p in parties if _key(p.actor) not in hosts]
     return list(combinations(parties, 2)) if len(parties) > 1 else []
+
+
+MULTILATERAL = frozenset({"trilateral", "three-way", "quadrilateral", "four-way", "multilateral", "joint"})
+
+
+def _multilateral(trigger: Token) -> bool:
+    """ "a trilateral meeting", "a three-way call": one act of all its parties together."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in MULTILATERAL for c in trigger.children)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
