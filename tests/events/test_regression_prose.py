@@ -13,6 +13,11 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "they" in a clause coordinated with one whose subject is "A and B" is both of them; "neither signed"
+    ("In May, Azerbaijan's President Ilham Aliyev and Armenia's Prime Minister Nikol Pashinyan accepted a Russian "
+     "proposal in Sochi, and in June in Moscow they agreed on a text, though neither signed.",
+     [("030", "ARM", "RUS", "asserted"), ("030", "AZE", "RUS", "asserted"), ("030", "AZE", "ARM", "asserted"),
+      ("057", "AZE", "ARM", "negated")]),
     # a meeting said to be trilateral is one of all its parties together; a verb's several objects stay
     # separate acts
     ("Biden held a trilateral meeting with President Yoon Suk Yeol of South Korea and Prime Minister Fumio "

@@ -333,14 +333,22 @@ def _continued_list(token: Token, mentions: list[Mention]) -> Mention | None:
     """ "The governments of Mali and Burkina Faso warned ... They also said ...": "they" opening its
     sentence as the main subject continues the coordinated actors of the main subject before."""
     sent = token.sent
-    if not _main_subject(token) or token.i != sent.start or sent.start == 0:
+    verb = token.head
+    kinds: tuple[str, ...] = ("country", "capital", "org", "role", "group")
+    if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        # "A and B accepted the proposal, and in March they agreed ...": the subject of the clause it is
+        # coordinated with (people too)
+        clause = verb.head
+        kinds = (*kinds, "person")
+    elif _main_subject(token) and token.i == sent.start and sent.start > 0:
+        clause = token.doc[sent.start - 1].sent.root
+    else:
         return None
-    previous = token.doc[sent.start - 1].sent
-    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     inside = [m for m in mentions if subject.left_edge.i <= m.start and m.end - 1 <= subject.right_edge.i
-              and m.kind in ("country", "capital", "org", "role", "group")]
+              and m.kind in kinds]
     members = tuple(dict((m.actor.country or m.actor.org or m.actor.code, m.actor) for m in inside).values())
     if len(members) < 2 or len(members) != len(inside) \
             or not any(t.dep_ == "cc" for t in subject.subtree):

@@ -54,6 +54,7 @@ class ModalityReading:
     reporting_verb: Token | None = None
 
 
+NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 # prepositions of a time adjunct: what they hold happened (or happens) apart from the clause's modality
 TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "amid"})
 
@@ -127,9 +128,11 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
                 return "planned", token.text  # "reserves the right to respond", "its plan to annex"
             continue  # "the visit of X" under "cancelled": not this clause's auxiliaries
         children = list(token.children)
-        neg = next((c for c in children if c.dep_ == "neg"), None)
+        neg = next((c for c in children if c.dep_ == "neg"
+                    or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.lower_ in NEGATIVE_SUBJECTS
+                        and c.i < token.i)), None)
         if neg is not None:
-            return "negated", neg.text
+            return "negated", neg.text  # "did not sign", "neither signed"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return "hypothetical", next(c.text for c in children if c.dep_ == "mark")
         for c in children:
