@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "after talks in Paris mediated by X" read as a clause: X mediated between the parties of the main clause
+    ("Ethiopia and Somalia agreed to work together, after talks in Paris mediated by Egyptian President Abdel "
+     "Fattah al-Sisi.", [("030", "ETH", "SOM", "asserted"), ("045", "EGY", "ETH", "asserted")]),
     # "they" in a clause coordinated with one whose subject is "A and B" is both of them; "neither signed"
     ("In May, Azerbaijan's President Ilham Aliyev and Armenia's Prime Minister Nikol Pashinyan accepted a Russian "
      "proposal in Sochi, and in June in Moscow they agreed on a text, though neither signed.",

@@ -394,6 +394,8 @@ def _talks_parties(trigger: Token) -> list[Token]:
     talks = _objects(trigger)
     if trigger.dep_ == "acl":
         talks.append(trigger.head)
+    if trigger.dep_ == "advcl" and (is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children)):
+        talks += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]  # "after talks mediated by Z"
     verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
     if verb is not None:
         talks += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -403,6 +405,9 @@ def _talks_parties(trigger: Token) -> list[Token]:
         # "X and Y exchanged prisoners in a deal mediated by Z": the parties of the act the deal is "in"
         found = [s for noun in talks if noun.dep_ == "pobj" and noun.head.dep_ == "prep"
                  and noun.head.head.pos_ == "VERB" for s in subjects(noun.head.head)]
+    if not found and trigger.dep_ == "advcl" and talks:
+        # "X and Y agreed ..., after talks in Ankara mediated by Z": the parties of the clause it follows
+        found = [s for s in subjects(trigger.head) if s.pos_ in ("PROPN", "NOUN", "PRON")]
     return found
 
 
