@@ -13,6 +13,15 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a passive reported, then a coordinated act of the reporter; a "participle" with an object is active
+    ("Islamabad said two children were killed and recalled its ambassador from Tehran.",
+     [("161", "PAK", "IRN", "asserted")]),
+    ("Israeli air strikes killed at least 20 people in Rafah overnight, Gaza's health ministry said.",
+     [("195", "ISR", "PSE", "asserted")]),
+    # vessels boarded are taken
+    ("Iranian commandos boarded a British-flagged tanker in the Strait of Hormuz.",
+     [("171", "IRN", "GBR", "asserted")]),
+    ("The minister boarded a plane to Paris.", []),
     # "after talks in Paris mediated by X" read as a clause: X mediated between the parties of the main clause
     ("Ethiopia and Somalia agreed to work together, after talks in Paris mediated by Egyptian President Abdel "
      "Fattah al-Sisi.", [("030", "ETH", "SOM", "asserted"), ("045", "EGY", "ETH", "asserted")]),

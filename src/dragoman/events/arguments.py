@@ -205,7 +205,9 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
-        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"))
+        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN")
+         # ("Israeli air strikes killed 20 people", misread as a participle: a passive has no object)
+         and not any(c.dep_ in ("dobj", "obj") for c in verb.children))
 
 
 FLOATING = frozenset({"each", "both"})  # quantifiers that float after the subject they quantify
@@ -250,7 +252,11 @@ def subjects(verb: Token) -> list[Token]:
         if controllers:  # object control: "invited X to visit", "put pressure on X to agree" -> X
             return controllers
         if verb.dep_ in ("xcomp", "conj") and is_passive(head):
-            return _passive_subjects(head)  # "X is set to hold", "X was indicted and will resign"
+            # "X is set to hold", "X was indicted and will resign"; "X said two children were killed and
+            # recalled its ambassador": the reporting verb's subject, when the passive's is no one
+            speaker = subjects(head.head) if verb.dep_ == "conj" and head.dep_ == "ccomp" \
+                and head.head.lemma_.lower() in REPORTING else []
+            return _passive_subjects(head) + speaker
         inherited = subjects(head)
         clause = head
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
