@@ -13,6 +13,8 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "by phone" says how: a call
+    ("Iran and Pakistan spoke by phone on Friday.", [("041", "IRN", "PAK", "asserted")]),
     # a passive reported, then a coordinated act of the reporter; a "participle" with an object is active
     ("Islamabad said two children were killed and recalled its ambassador from Tehran.",
      [("161", "PAK", "IRN", "asserted")]),

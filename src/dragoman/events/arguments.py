@@ -590,6 +590,13 @@ def prep_attached(token: Token, word: str) -> bool:
     return any(c.dep_ in ("prep", "prt") and c.lower_ == word for c in token.children)
 
 
+def _means(prep: Token) -> bool:
+    """ "by phone", "by video link": "by" with a bare common noun says how, not by whom or when."""
+    return prep.lower_ == "by" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                       and not any(c.dep_ in ("det", "poss") for c in g.children)
+                                       for g in prep.children)
+
+
 def theme_lemmas(trigger: Token) -> set[str]:
     """Lemmas that say what an event is about, for refinements: its object, complement and prepositional
     phrases and, for a noun, its modifiers ("military aid", "sanctions on oil")."""
@@ -598,10 +605,10 @@ def theme_lemmas(trigger: Token) -> set[str]:
     conditions = {t.i for c in trigger.subtree if c.dep_ == "advcl" and c.i != trigger.i
                   and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) for t in c.subtree}
     for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "aux", "auxpass", "neg",
-                          "advmod", "mark", "det"):
+        if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "advmod", "mark",
+                          "det") or (child.dep_ == "agent" and not _means(child)):
             continue
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS and not _means(child):
             continue
         words.update(t.lemma_.lower() for t in child.subtree if t.i not in conditions)
         words.update(t.lower_ for t in child.subtree if t.i not in conditions)
