@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a definite demand answered, which no coded act names, is the last speaker's
+    ("The Taliban say they will not free the aid workers without a ransom. "
+     "Washington rejected the demand on Monday.", [("120", "USA", "AFG", "asserted")]),
     # "by phone" says how: a call
     ("Iran and Pakistan spoke by phone on Friday.", [("041", "IRN", "PAK", "asserted")]),
     # a passive reported, then a coordinated act of the reporter; a "participle" with an object is active

@@ -47,7 +47,7 @@ from dragoman.events.arguments import (
     verb_forms,
 )
 from dragoman.events.dictionary import VerbDictionary
-from dragoman.events.modality import CONDITIONAL_MARKS, TIME_PREPS, clause_chain, infinitive, read_modality
+from dragoman.events.modality import CONDITIONAL_MARKS, REPORTING, TIME_PREPS, clause_chain, infinitive, read_modality
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
 
@@ -111,6 +111,10 @@ BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that
 # what may answer an act reported before ("condemned the killings", "welcomed the deal", "dropped those
 # duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
 # rejection, threats, protest, reductions of relations, force in return; not meetings, visits or aid
+# Answers to a demand, proposal or offer ("rejected the demand", "accepted the proposal")
+ANSWERING_ROOTS = frozenset({"03", "05", "08", "12"})
+PROPOSAL_NOUNS = frozenset({"demand", "proposal", "offer", "request", "plan", "idea", "suggestion", "condition",
+                            "conditions", "ultimatum", "call", "appeal", "initiative"})
 REACTION_ROOTS = frozenset({"01", "02", "05", "08", "10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
@@ -286,6 +290,9 @@ class EventCoder:
             target_role = "body (its vote)" if targets else ""
         if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
             targets, target_role = self._event_reference(token, sources, referents(), s_index, pattern.cameo[:2])
+        if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
+                and pattern.cameo[:2] in ANSWERING_ROOTS:
+            targets, target_role = _proposer(token, sources, index)
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -497,6 +504,25 @@ def _unattributed_killing(token: Token, pattern: Pattern) -> bool:
     names no one who did it (no "by" phrase)."""
     return pattern.cameo[:2] in FORCE_ROOTS and token.pos_ == "VERB" and token.lemma_.lower() in LETHAL_VERBS \
         and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and not role_heads(token, "agent")
+
+
+def _proposer(verb: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
+    """ "Hamas says it will not release hostages until ... Israel rejected the demand": a definite demand,
+    proposal or offer answered, that no coded act names, is the one the last speaker before made (the
+    subject of a reporting verb in this sentence or the two before, another party than the answerer)."""
+    if not any(o.lemma_.lower() in PROPOSAL_NOUNS and _definite(o) for o in role_heads(verb, "object")):
+        return [], ""
+    doc = verb.doc
+    first = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+    first = doc[first - 1].sent.start if first > 0 else first
+    own = {_party(s) for s in sources}
+    for speaker in sorted((t for t in doc[first:verb.i] if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"),
+                          key=lambda t: -t.i):
+        for subject in subjects(speaker):
+            found = [m for m in index.in_phrase(subject) if _party(m) not in own]
+            if found:
+                return found[:1], f"who spoke before ({speaker.text!r})"
+    return [], ""
 
 
 def _capability(event: CodedEvent, doc: Doc, index: MentionIndex) -> bool:
