@@ -13,6 +13,20 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # hosting a gathering is no act on the body it is named after; hosting a visitor is
+    ("Indonesia hosted the G20 summit in Bali.", []),
+    ("Indonesia hosted the Chinese president in Bali.", [("043", "IDN", "CHN", "asserted")]),
+    # a state's mind: "it was deeply concerned about X" (no dummy "it"); concern at conduct is criticism
+    ("The United States said it was deeply concerned about the crackdown in Georgia.",
+     [("111", "USA", "GEO", "asserted")]),
+    ("Japan is worried about China's military buildup.", [("012", "JPN", "CHN", "asserted")]),
+    # a relative pronoun object stands for its noun; what a refusal answers: the deal named, the critic
+    ("The two leaders also discussed border killings by India's Border Security Force, which Bangladesh has "
+     "repeatedly protested.", [("114", "BGD", "IND", "asserted")]),
+    ("Israel and the UAE signed a normalisation deal in Washington. Iran rejected the deal on Tuesday.",
+     [("057", "ISR", "ARE", "asserted"), ("127", "IRN", "ISR", "asserted")]),
+    ("The EU condemned the violence against protesters. Prime Minister Irakli Kobakhidze rejected the criticism.",
+     [("120", "GEO", "EU", "asserted")]),
     # a definite demand answered, which no coded act names, is the last speaker's
     ("The Taliban say they will not free the aid workers without a ransom. "
      "Washington rejected the demand on Monday.", [("120", "USA", "AFG", "asserted")]),

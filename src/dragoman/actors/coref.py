@@ -251,8 +251,11 @@ def _expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
     if any(c.dep_ == "acomp" and c.lower_ in ("willing", "ready", "prepared", "determined", "eager", "keen",
-                                              "committed", "unwilling", "reluctant") for c in verb.children):
-        return False  # "it is willing to withdraw": a state's readiness, not a dummy subject
+                                              "committed", "unwilling", "reluctant", "concerned", "worried",
+                                              "alarmed", "troubled", "dismayed", "disappointed", "pleased",
+                                              "satisfied", "grateful", "opposed")
+           for c in verb.children):
+        return False  # "it is willing to withdraw", "it was deeply concerned": a state's mind, not a dummy
     deps = {c.dep_ for c in verb.children}
     return verb.lemma_ in ("be", "seem", "appear") or bool(deps & {"ccomp", "csubj", "xcomp"} and
                                                            (token.dep_ == "nsubjpass" or "auxpass" in deps

@@ -380,8 +380,9 @@ def _passive_subjects(verb: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The direct object, or in the passive the subject ("Iran was attacked")."""
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    """The direct object ("the force, which X protested": the noun its relative pronoun stands for), or in
+    the passive the subject ("Iran was attacked")."""
+    found = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     if found:
         return found
     if _verb_of_misread_name(verb):

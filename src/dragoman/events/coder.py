@@ -114,7 +114,9 @@ BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that
 # Answers to a demand, proposal or offer ("rejected the demand", "accepted the proposal")
 ANSWERING_ROOTS = frozenset({"03", "05", "08", "12"})
 PROPOSAL_NOUNS = frozenset({"demand", "proposal", "offer", "request", "plan", "idea", "suggestion", "condition",
-                            "conditions", "ultimatum", "call", "appeal", "initiative"})
+                            "conditions", "ultimatum", "call", "appeal", "initiative", "criticism", "accusation",
+                            "accusations", "charge", "charges", "allegation", "allegations", "condemnation",
+                            "claim", "claims", "warning", "threat"})
 REACTION_ROOTS = frozenset({"01", "02", "05", "08", "10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
@@ -288,11 +290,13 @@ class EventCoder:
             own = {_party(s) for s in sources}
             targets = [m for m in _body(token, index) if _party(m) not in own]
             target_role = "body (its vote)" if targets else ""
-        if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
+        if not targets and pattern.kind in ("event", "governs") and pattern.pos == "VERB" \
+                and pattern.cameo[:2] in REACTION_ROOTS:
+            # ("Iran rejected the deal": a refusal, too, answers the act its object names)
             targets, target_role = self._event_reference(token, sources, referents(), s_index, pattern.cameo[:2])
         if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in ANSWERING_ROOTS:
-            targets, target_role = _proposer(token, sources, index)
+            targets, target_role = _proposer(token, sources, index, referents())
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -506,16 +510,27 @@ def _unattributed_killing(token: Token, pattern: Pattern) -> bool:
         and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and not role_heads(token, "agent")
 
 
-def _proposer(verb: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
-    """ "Hamas says it will not release hostages until ... Israel rejected the demand": a definite demand,
-    proposal or offer answered, that no coded act names, is the one the last speaker before made (the
-    subject of a reporting verb in this sentence or the two before, another party than the answerer)."""
+def _proposer(verb: Token, sources: list[Mention], index: MentionIndex,
+              referents: list[CodedEvent]) -> tuple[list[Mention], str]:
+    """ "Hamas says it will not release hostages until ... Israel rejected the demand", "The EU condemned
+    the violence. X rejected the criticism": a definite demand, proposal, offer or charge answered, that
+    no coded act names, is the one the last speaker before made: the doer of the latest act of words
+    coded in this sentence or the two before, else the subject of a reporting verb there (another party
+    than the answerer)."""
     if not any(o.lemma_.lower() in PROPOSAL_NOUNS and _definite(o) for o in role_heads(verb, "object")):
         return [], ""
     doc = verb.doc
     first = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
     first = doc[first - 1].sent.start if first > 0 else first
     own = {_party(s) for s in sources}
+    said = [e for e in referents if first <= e.trigger < verb.i and int(e.code[:2]) in VERBAL_ROOTS
+            and _party(e.source) not in own]
+    if said:
+        latest = max(said, key=lambda e: e.trigger)
+        actor = replace(latest.source.actor, text=doc[latest.trigger].text,
+                        how=f"event reference:{doc[latest.trigger].text}+{latest.source.actor.how}")
+        return [Mention(latest.trigger, latest.trigger + 1, latest.trigger, actor, "event-reference")], \
+            f"who spoke before ({doc[latest.trigger].text!r})"
     for speaker in sorted((t for t in doc[first:verb.i] if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"),
                           key=lambda t: -t.i):
         for subject in subjects(speaker):
@@ -937,6 +952,9 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         if (verb is None or naming or not verb_forms(verb) & pattern.with_governor) \
                 and (pattern.domestic or not _names_its_actor(token)):
             return False
+    if pattern.without_object and any(o.lemma_.lower() in pattern.without_object
+                                      for o in role_heads(token, "object")):
+        return False
     if pattern.with_object:
         objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
         if token.lemma_.lower() in CONTROL_VERBS:  # "allowed refugees to return", parsed as a clause's subject
