@@ -111,6 +111,8 @@ BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that
 # what may answer an act reported before ("condemned the killings", "welcomed the deal", "dropped those
 # duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
 # rejection, threats, protest, reductions of relations, force in return; not meetings, visits or aid
+# Acts of words that make a demand, proposal, offer or charge (not consultations or cooperation)
+CLAIMING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # Answers to a demand, proposal or offer ("rejected the demand", "accepted the proposal")
 ANSWERING_ROOTS = frozenset({"03", "05", "08", "12"})
 PROPOSAL_NOUNS = frozenset({"demand", "proposal", "offer", "request", "plan", "idea", "suggestion", "condition",
@@ -458,7 +460,9 @@ class EventCoder:
                                                       for p in self.patterns.for_token(lemma, "NOUN"))
             recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
                       and _conflictual(e.code) == conflictual
-                      and (not forceful or e.code[:2] in FORCE_ROOTS)]
+                      and (not forceful or e.code[:2] in FORCE_ROOTS)
+                      # ("rejected the demand": a demand, charge or offer, not any act just told of)
+                      and (lemma not in PROPOSAL_NOUNS or e.code[:2] in CLAIMING_ROOTS)]
             source_keys = {_party(s) for s in sources}
             # "X condemned the killings, and Y called the attack brutal": a second reference in the sentence
             # names the event the first one named
@@ -523,7 +527,7 @@ def _proposer(verb: Token, sources: list[Mention], index: MentionIndex,
     first = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
     first = doc[first - 1].sent.start if first > 0 else first
     own = {_party(s) for s in sources}
-    said = [e for e in referents if first <= e.trigger < verb.i and int(e.code[:2]) in VERBAL_ROOTS
+    said = [e for e in referents if first <= e.trigger < verb.i and e.code[:2] in CLAIMING_ROOTS
             and _party(e.source) not in own]
     if said:
         latest = max(said, key=lambda e: e.trigger)
