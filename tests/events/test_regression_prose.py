@@ -449,3 +449,16 @@ def test_a_warning_is_not_aimed_at_the_speakers_own_state(pipeline: Pipeline) ->
     events = events_of(pipeline, text)
     assert [e for e in events if e.evidence.trigger == "urged"]
     assert not [e for e in events if e.cameo.startswith("13") and key(e.target) == "CHN"]
+
+
+def test_a_signing_that_names_no_signer_is_the_storys_party(pipeline: Pipeline) -> None:
+    """ "an agreement was signed to buy Rafale jets from France", in a story about Egypt: Egypt signed it
+    with France (the seller named by the infinitive of purpose)."""
+    text = ("Egypt has long sought new fighter jets. Egypt's air force flies ageing planes, and Egypt's budget is "
+            "tight. Officials said on Monday that an agreement was signed to buy Rafale jets from France.")
+    assert coded(pipeline, text) == [("057", "EGY", "FRA", "claimed")]
+    # the seller of what a deal buys, and the buyer of what it sells, are the other party
+    assert coded(pipeline, "India signed a deal to buy Rafale jets from France.")[:1] == \
+        [("057", "IND", "FRA", "asserted")]
+    assert coded(pipeline, "Russia signed an agreement to supply gas to Hungary.") == \
+        [("057", "RUS", "HUN", "asserted")]

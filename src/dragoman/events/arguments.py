@@ -196,8 +196,8 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         return found
     if role == "condition":
         return _condition_subjects(trigger)
-    if role == "membership":
-        return _memberships(trigger)
+    if role == "purpose":
+        return _purpose_parties(trigger)
     if role.startswith("prep:"):
         return prep_objects(trigger, role[5:], governors)
     return []
@@ -569,21 +569,34 @@ def _complement_arguments(trigger: Token) -> list[Token]:
 
 JOINING_VERBS = frozenset({"join", "enter"})
 MEMBER_NOUNS = frozenset({"member", "membership", "part"})
+BUYING_VERBS = frozenset({"buy", "purchase", "acquire", "import", "procure", "lease"})
+SELLING_VERBS = frozenset({"sell", "supply", "deliver", "export", "provide", "transfer"})
 
 
-def _memberships(trigger: Token) -> list[Token]:
-    """ "signed a memorandum to become a member of the SCO", "signed the protocol to join NATO": the
-    organisation an infinitive of purpose on the trigger or on its object says the signer joins."""
+def _purpose_parties(trigger: Token) -> list[Token]:
+    """The other party an infinitive of purpose on the trigger or on its object names: the organisation
+    the signer joins ("signed a memorandum to become a member of the SCO", "signed the protocol to join
+    NATO"), the seller of what it buys ("an agreement to buy fighter planes from Russia") or the buyer of
+    what it sells ("a deal to supply gas to Hungary")."""
     heads: list[Token] = []
-    for holder in [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]:
+    subject = trigger.head if trigger.dep_ in ("nsubjpass", "nsubj") else None
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
+    if trigger.pos_ == "VERB" and is_passive(trigger):
+        holders += [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]  # "an agreement was signed"
+    for holder in [h for h in holders if h is not subject]:
         for clause in holder.children:
             if clause.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not infinitive(clause):
                 continue
-            if clause.lemma_.lower() in JOINING_VERBS:
+            lemma = clause.lemma_.lower()
+            if lemma in JOINING_VERBS:
                 heads += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
-            elif clause.lemma_.lower() == "become":
+            elif lemma == "become":
                 heads += [g for c in clause.children if c.dep_ in ("attr", "oprd")
                           and c.lemma_.lower() in MEMBER_NOUNS for g in prep_objects(c, "of")]
+            elif lemma in BUYING_VERBS:
+                heads += prep_objects(clause, "from")
+            elif lemma in SELLING_VERBS:
+                heads += prep_objects(clause, "to") + [c for c in clause.children if c.dep_ == "dative"]
     return heads
 
 

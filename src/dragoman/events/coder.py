@@ -268,8 +268,9 @@ class EventCoder:
             # "the resolution deplores ...", "the communique called on ...": the body whose text it is
             sources, source_role = _body(token, index), "body (its text)"
         victims: tuple[list[Mention], str] | None = None
-        if not sources and _unattributed_killing(token, pattern):
-            # "Twenty Indian soldiers were killed at Galwan": killed by the story's other side
+        if not sources and _unattributed(token, pattern):
+            # "Twenty Indian soldiers were killed at Galwan": killed by the story's other side; "an agreement
+            # was signed to buy fighter planes from Russia": signed by the story's other party
             victims = _fill(token, pattern.target, pattern, index)
             sources, source_role = _counterpart(token, victims[0], index) if victims[0] else ([], "")
         if not sources:
@@ -505,13 +506,17 @@ def _unknown_name(obj: Token) -> bool:
 
 
 LETHAL_VERBS = frozenset({"kill", "destroy"})
+SIGNING = "057"
 
 
-def _unattributed_killing(token: Token, pattern: Pattern) -> bool:
-    """ "Twenty soldiers were killed", "both camps had been destroyed": a passive act of lethal force that
-    names no one who did it (no "by" phrase)."""
-    return pattern.cameo[:2] in FORCE_ROOTS and token.pos_ == "VERB" and token.lemma_.lower() in LETHAL_VERBS \
-        and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and not role_heads(token, "agent")
+def _unattributed(token: Token, pattern: Pattern) -> bool:
+    """ "Twenty soldiers were killed", "both camps had been destroyed", "an agreement was signed to buy
+    jets from Russia": a passive act of lethal force, or a signing, that names no one who did it (no "by"
+    phrase)."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+        and not role_heads(token, "agent") \
+        and ((pattern.cameo[:2] in FORCE_ROOTS and token.lemma_.lower() in LETHAL_VERBS)
+             or (pattern.mutual and pattern.cameo == SIGNING))
 
 
 def _proposer(verb: Token, sources: list[Mention], index: MentionIndex,

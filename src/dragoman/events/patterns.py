@@ -21,7 +21,7 @@ from dragoman.errors import ConfigError
 from dragoman.events.ontology import Ontology
 
 ROLES = {"subject", "agent", "object", "dative", "passive_subject", "owner", "governor_subject",
-         "complement", "complement_subject", "condition", "between", "body", "talks_parties", "membership"}
+         "complement", "complement_subject", "condition", "between", "body", "talks_parties", "purpose"}
 POS = {"VERB", "NOUN", "ADJ"}
 # What a pattern does to the triggers inside its complement or object:
 #   event      an ordinary event; triggers below it are coded on their own
