@@ -13,6 +13,10 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "the two presidents" are not the places of a list of topics ("on Gaza, Libya and trade")
+    ("President Erdogan of Turkey arrived in Cairo on Wednesday and held talks with President Sisi of Egypt on "
+     "Gaza, Libya and trade. The two presidents signed a joint declaration.",
+     [("042", "TUR", "EGY", "asserted"), ("040", "TUR", "EGY", "asserted"), ("057", "TUR", "EGY", "asserted")]),
     # "the demand" answered is the last demand-maker's, not whoever was last told of (a visitor arriving)
     ("Qatar's prime minister arrived in Cairo on Monday. Hamas says it will not free more hostages without a "
      "truce. Israel rejected the demand.", [("042", "QAT", "EGY", "asserted"), ("120", "ISR", "PSE", "asserted")]),

@@ -165,8 +165,10 @@ def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: in
                 if other is not None and _identity(other.actor) \
                         and all(_distinct_sides(a, other.actor) for a in found):
                     found.append(other.actor)
-            if len(found) != count or min(t.i for t in conjuncts) != root.i or _mediators(root):
-                continue
+            resolved = sum(1 for t in conjuncts if t.i == root.i or t.i in by_token)
+            if len(found) != count or resolved != len(conjuncts) or min(t.i for t in conjuncts) != root.i \
+                    or _mediators(root):
+                continue  # ("talks on Gaza, Libya and trade": a list of topics, not of parties)
             group = tuple(found)
         if best is None or m.start > best[0]:
             best = (m.start, group)
