@@ -308,3 +308,16 @@ def test_a_month_with_its_year_is_the_story_s_time_for_what_follows(pipeline: Pi
     doc = pipeline.nlp("In January, a car bomb killed 20 cadets in Bogota. The president broke off the talks.")
     broke = EventDater().event_date(doc, event(doc, "broke", "asserted"), REF)
     assert broke is not None and broke.source == "document"
+
+
+@pytest.mark.model
+def test_a_month_of_that_year_is_in_the_year_named_before(pipeline: Pipeline) -> None:
+    """ "The army took power in July 2013. Cairo expelled the ambassador in November of that year.": 2013,
+    not the November before the story was written."""
+    doc = pipeline.nlp("The army took power in July 2013. Cairo expelled the Turkish ambassador in November of that "
+                       "year.")
+    expelled = EventDater().event_date(doc, event(doc, "expelled", "asserted"), REF)
+    assert expelled is not None and expelled.start == "2013-11-01" and expelled.precision == "month"
+    doc = pipeline.nlp("The army took power in July 2013. Cairo expelled the Turkish ambassador in November.")
+    expelled = EventDater().event_date(doc, event(doc, "expelled", "asserted"), REF)
+    assert expelled is not None and not expelled.start.startswith("2013")
