@@ -26,6 +26,7 @@ from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
 from dragoman.nlp import chunks
 from dragoman.nlp.model import load_model
+from dragoman.nlp.typography import written
 from dragoman.places import PlaceResolver
 from dragoman.places.setting import Occurrence, carry_settings
 from dragoman.records import Document, Event, EventDate, Evidence, Place, make_event_id
@@ -118,7 +119,8 @@ class Pipeline:
         code = self.ontology.get(coded.code)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
-        evidence = Evidence(sentence=sent.text.strip(), sentence_index=coded.sentence_index,
+        evidence = Evidence(sentence=written(doc, sent.start_char, sent.end_char).strip(),
+                            sentence_index=coded.sentence_index,
                             start_char=coded.start_char, end_char=coded.end_char, trigger=trigger.text,
                             pattern=coded.pattern.id,
                             notes=coded.notes + _resolution_notes(coded.source, coded.target)

@@ -264,6 +264,21 @@ def _expletive(token: Token) -> bool:
                                                             or "acomp" in deps))
 
 
+def main_clause_of_conjunct(verb: Token) -> Token | None:
+    """ "X broke off the talks his predecessor had opened and demanded ...", "X discussed the corridor on
+    which Russia relies, and emphasized ...": a simple past the parser coordinated with a relative clause in
+    another tense belongs to the main clause the relative clause sits in; that clause's verb, else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "relcl" or verb.tag_ != "VBD" \
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            or not (any(c.dep_ == "aux" for c in head.children) or head.tag_ in ("VBZ", "VBP")):
+        return None
+    main = head.head
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head
+    return main if main.tag_ == "VBD" and main.i != head.head.i else None
+
+
 def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
     """'Iran said it would...', 'Tehran sent its top diplomat': the subject of the clause a pronoun sits in
     (for a possessive) or of the clause that governs it (for a subject)."""
@@ -290,7 +305,7 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
         if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
             return None
         own_clause = True
-        node = node.head
+        node = main_clause_of_conjunct(node) or node.head
     return None
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
 
-from dragoman.actors.coref import MEDIATING
+from dragoman.actors.coref import MEDIATING, main_clause_of_conjunct
 from dragoman.actors.mentions import Mention
 from dragoman.events.modality import REPORTING, infinitive
 
@@ -239,13 +239,9 @@ def subjects(verb: Token) -> list[Token]:
                     for t in verb.doc[head.i + 1:verb.i]) \
             and not any(c.dep_ == "mark" for c in verb.children):
         return subjects(head)
-    # "X broke off the talks his predecessor had opened and demanded ...": a simple past coordinated with a
-    # relative clause in another tense belongs to the main clause the relative clause sits in
-    if verb.dep_ == "conj" and head.dep_ == "relcl" and verb.tag_ == "VBD" \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-            and any(c.dep_ == "aux" for c in head.children) and head.head.head.tag_ == "VBD" \
-            and head.head.head.i != head.head.i:
-        return subjects(head.head.head)
+    main = main_clause_of_conjunct(verb)
+    if main is not None:
+        return subjects(main)
     # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         controllers = _controllers(head, verb)
