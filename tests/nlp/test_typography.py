@@ -37,3 +37,7 @@ def test_curly_quotes_code_as_plain_ones_and_show_as_written(pipeline: Pipeline)
     against = [e for e in events if e.evidence.trigger == "voted"]
     assert "PRK" in {e.source.country for e in against} and "KOR" not in {e.source.country for e in against}
     assert all("People\u2019s" in e.evidence.sentence for e in against)
+
+
+def test_no_break_spaces_are_plain_spaces() -> None:
+    assert plain("Vladimir\u00a0Putin met Xi\u202fJinping") == "Vladimir Putin met Xi Jinping"
