@@ -13,6 +13,13 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a warning of the speaker's own hostile act names no one: aimed at the story's other side; a meeting
+    # called is convened, one called off is halted
+    ("North Korea fired two ballistic missiles on Thursday, South Korea's military said. South Korea condemned "
+     "the launch, and South Korea's president called an emergency meeting. North Korea's state media warned that "
+     "Pyongyang would respond to any provocation with overwhelming force.",
+     [("195", "PRK", "KOR", "claimed"), ("111", "KOR", "PRK", "asserted"), ("1384", "PRK", "KOR", "asserted")]),
+    ("Jordan called off the summit with Biden.", [("164", "JOR", "USA", "asserted")]),
     # "the two presidents" are not the places of a list of topics ("on Gaza, Libya and trade")
     ("President Erdogan of Turkey arrived in Cairo on Wednesday and held talks with President Sisi of Egypt on "
      "Gaza, Libya and trade. The two presidents signed a joint declaration.",

@@ -75,7 +75,7 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
 # Acts whose target a story may leave unnamed, to be read from the story (its other party, its aggressor).
-IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
+IMPLICIT_ROOTS = frozenset({"01", "11", "12", "13", "16", "17", "18", "19", "20"})
 # Concern and criticism that name no one: aimed at whoever has been using force or coercion.
 JUDGING_ROOTS = frozenset({"01", "11"})
 VERBAL_ROOTS = frozenset({1, 2, 3, 4, 5, 10, 11, 12, 13})  # CAMEO's verbal quad classes
@@ -322,9 +322,13 @@ class EventCoder:
                 and not (pattern.cameo[:2] == "17" and pattern.target[:1] == ("object",)
                          and role_heads(token, "object")) \
                 and not (pattern.cameo[:2] in JUDGING_ROOTS
-                         and any(_unknown_name(o) for o in role_heads(token, "object"))):
+                         and any(_unknown_name(o) for o in role_heads(token, "object"))) \
+                and not (pattern.cameo[:2] == THREAT[:2] and pattern.kind == "governs"
+                         and not any(_conflictual(t.pattern.cameo) for t in trigger.inner)):
             # (coercion whose object names no party acts on a thing, not on the story's other side: "seized
-            # power", "confiscated the cargo")
+            # power", "confiscated the cargo"; a warning that names no one threatens the story's other side
+            # only with a hostile act of the speaker's: "warned that Pyongyang would respond", not "cautioned
+            # that rebuilding trust would take time")
             # (only force reported before settles it here; else the whole story is weighed once it is read)
             targets, target_role = _aggressor(token, sources, referents(), force_only=True) \
                 if pattern.cameo[:2] in JUDGING_ROOTS \

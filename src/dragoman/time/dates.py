@@ -281,6 +281,9 @@ def _attached(trigger: Token, found: list[_Found]) -> list[tuple[int, _Found]]:
     top = trigger.doc[max(own, key=lambda i: own[i])]  # the governing verb of a noun trigger, or the trigger
     chain = clause_chain(top)
     for level, (verb, _) in enumerate(chain, start=1):
+        lo, hi = sorted((top.i, verb.i))
+        if any(c.dep_ == "punct" and c.text == ";" and lo < c.i < hi for c in verb.children):
+            break  # "Twenty soldiers were killed at Galwan; China acknowledged its deaths only in 2021": apart
         for f in found:
             if any(r[2] is f for r in ranked):
                 continue

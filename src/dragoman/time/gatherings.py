@@ -37,7 +37,14 @@ def references(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in doc[start:end] if is_reference(t)]
 
 
+# words for one sitting of several parties: "an emergency summit ... at the end of the meeting"
+SITTINGS = frozenset({"summit", "meeting", "conference", "session", "gathering", "forum", "retreat"})
+
+
 def earlier(token: Token) -> list[Token]:
-    """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit")."""
+    """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit"); then, for
+    a sitting, those of another word for one ("an emergency summit ... at the end of the meeting")."""
     word = _word(token)
-    return [t for t in reversed(token.doc[:token.i]) if is_gathering(t) and _word(t) == word]
+    before = [t for t in reversed(token.doc[:token.i]) if is_gathering(t)]
+    same = [t for t in before if _word(t) == word]
+    return same + ([t for t in before if _word(t) != word and _word(t) in SITTINGS] if word in SITTINGS else [])
