@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "force" with no determiner is violence used, not an armed force
+    ("Venezuelan President Nicolas Maduro and Guyanese President Irfaan Ali agreed on Thursday not to use force "
+     "against each other.", [("030", "VEN", "GUY", "asserted")]),
     # a warning of the speaker's own hostile act names no one: aimed at the story's other side; a meeting
     # called is convened, one called off is halted
     ("North Korea fired two ballistic missiles on Thursday, South Korea's military said. South Korea condemned "

@@ -52,6 +52,7 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+MASS_ROLE_WORDS = frozenset({"force"})  # a body with a determiner or modifier, violence without one
 
 
 def focus_country(mentions: list[Mention]) -> str | None:
@@ -220,6 +221,9 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i) \
             or ((kb.reference(token.lower_) or ("", ""))[0] == "group" and definite_plural(token)):
         return None  # "the two leaders", "both sides", "the delegations": group references, for coreference
+    if token.tag_ == "NN" and token.lower_ in MASS_ROLE_WORDS and not any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+        return None  # "agreed not to use force", "took power by force": force used, not a force
     is_person = token.ent_type_ == "PERSON"
     if token.pos_ == "PROPN" and not is_person and not token.is_lower and token.lower_ not in INSTITUTIONS \
             and not (token.i == token.sent.start and token.tag_ == "NNP"):
