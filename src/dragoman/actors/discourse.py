@@ -82,9 +82,28 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
         out.append(new)
         for i in range(new.start, new.end):
             taken[i] = new
+    out = _seats(doc, out, kb)
     if len(out) == len(mentions):
         return sorted(out, key=lambda m: m.start)
     return resolve_references(doc, sorted(out, key=lambda m: m.start), kb, date)
+
+
+def _seats(doc: Doc, mentions: list[Mention], kb: ActorKB) -> list[Mention]:
+    """ "The European Union pledged 1.8 billion euros ... Sandu thanked Brussels": a capital that seats an
+    organisation the document names stands for that organisation (not where it places: "met in Brussels")."""
+    orgs = {m.actor.org: m for m in mentions if m.actor.org and m.kind == "org"}
+    out = []
+    for m in mentions:
+        head = doc[m.head]
+        placed = head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS | {"to", "from", "into", "near"}
+        ref = kb.reference(m.actor.text.lower()) if m.kind == "capital" and not placed else None
+        seated = orgs.get(ref[1]) if ref is not None and ref[0] == "seat" else None
+        if seated is not None:
+            m = replace(m, actor=replace(seated.actor, text=m.actor.text,
+                                         how=f"discourse:seat of the organisation ({seated.actor.text})"),
+                        kind="org")
+        out.append(m)
+    return out
 
 
 def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> Mention | None:
