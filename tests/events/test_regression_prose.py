@@ -13,11 +13,15 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # an amount pledged "in aid" or "in investment" is a pledge of that, not aid given; its recipient
+    ("Japan pledged 5 billion dollars in aid to Ukraine.", [("033", "JPN", "UKR", "asserted")]),
+    ("The European Union pledged 1.8 billion euros in investment for Moldova.",
+     [("0311", "EU", "MDA", "asserted")]),
     # "Brussels" in a story that names the EU is the EU (as an actor, not as a place)
     ("Moldova's President Maia Sandu has accused Moscow of plotting to overthrow her government. The European "
      "Union pledged 1.8 billion euros in investment for Moldova. Sandu thanked Brussels and Bucharest for their "
-     "support.", [("112", "MDA", "RUS", "asserted"), ("051", "MDA", "EU", "asserted"),
-                  ("051", "MDA", "ROU", "asserted")]),
+     "support.", [("112", "MDA", "RUS", "asserted"), ("0311", "EU", "MDA", "asserted"),
+                  ("051", "MDA", "EU", "asserted"), ("051", "MDA", "ROU", "asserted")]),
     # "force" with no determiner is violence used, not an armed force
     ("Venezuelan President Nicolas Maduro and Guyanese President Irfaan Ali agreed on Thursday not to use force "
      "against each other.", [("030", "VEN", "GUY", "asserted")]),

@@ -534,7 +534,7 @@ def complements(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS or child.dep_ in OBJECT_DEPS or _content_clause(child):
             out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "about", "of"):
+        elif child.dep_ == "prep" and (child.lower_ in ("on", "for", "to", "about", "of") or amount_kind(child)):
             out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children) \
                 and child.i > verb.i:
@@ -551,6 +551,9 @@ def _complement_arguments(trigger: Token) -> list[Token]:
             heads.append(comp)
             for word in COMPLEMENT_PREPS:
                 heads += prep_objects(comp, word)
+            # "pledged 1.8 billion euros in investment for Moldova": the recipient of what the amount is in
+            heads += [g for kind in prep_objects(comp, "in") for word in ("for", "to")
+                      for g in prep_objects(kind, word)]
             continue
         if comp.dep_ == "ccomp":
             heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
@@ -600,6 +603,17 @@ def prep_attached(token: Token, word: str) -> bool:
     return any(c.dep_ in ("prep", "prt") and c.lower_ == word for c in token.children)
 
 
+def amount_kind(prep: Token) -> bool:
+    """ "pledged 5 billion dollars in aid to Ukraine": "in" with a bare common noun beside an amount says what
+    the amount is of (the parser hangs it on the verb)."""
+    verb = prep.head
+    return prep.dep_ == "prep" and prep.lower_ == "in" \
+        and any(o.dep_ in OBJECT_DEPS and (o.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in o.children))
+                for o in verb.children) \
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in g.children)
+                for g in prep.children)
+
+
 def _means(prep: Token) -> bool:
     """ "by phone", "by video link": "by" with a bare common noun says how, not by whom or when."""
     return prep.lower_ == "by" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
@@ -618,7 +632,8 @@ def theme_lemmas(trigger: Token) -> set[str]:
         if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "advmod", "mark",
                           "det") or (child.dep_ == "agent" and not _means(child)):
             continue
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS and not _means(child):
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS and not _means(child) \
+                and not amount_kind(child):
             continue
         words.update(t.lemma_.lower() for t in child.subtree if t.i not in conditions)
         words.update(t.lower_ for t in child.subtree if t.i not in conditions)
