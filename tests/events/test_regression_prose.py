@@ -13,6 +13,11 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "the group" is no state institution known by name (the FBI); networks infiltrated are hacked
+    ("FBI Director Christopher Wray told Congress on Wednesday that hackers were active. The Justice Department "
+     "said it had disrupted the group. Britain and Australia joined the United States in blaming the group.", []),
+    ("A Chinese state-backed hacking group infiltrated computer networks of U.S. water utilities.",
+     [("170", "CHN", "USA", "asserted")]),
     # an amount pledged "in aid" or "in investment" is a pledge of that, not aid given; its recipient
     ("Japan pledged 5 billion dollars in aid to Ukraine.", [("033", "JPN", "UKR", "asserted")]),
     ("The European Union pledged 1.8 billion euros in investment for Moldova.",

@@ -35,6 +35,7 @@ from dragoman.records import Actor
 
 STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
 ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
+STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Sectors that the document's focus state may give an unplaced role phrase: its organs, its opposition,
 # and crowds in its streets; not victims or other people, who are as often another state's, nor the
 # reporters a statement is made to.
@@ -183,7 +184,9 @@ def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             or any(c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
         return None  # ("the group of experts": a group of its own)
-    group = _recent_group(token, [m for m in mentions if m.kind == "group"], sectors=None)
+    # (a state's institution known by name, "the FBI", is no group)
+    group = _recent_group(token, [m for m in mentions if m.kind == "group"
+                                  and m.actor.sector not in STATE_ORGAN_SECTORS], sectors=None)
     if group is None:
         return None
     actor = replace(group.actor, text=token.text, how=f"discourse:the group ({group.actor.text})")
