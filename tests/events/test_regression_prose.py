@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "the commission" after "the electoral commission" is that body, not the EU named further down
+    ("The electoral commission declared Ruto the winner on Monday. Odinga accused the commission's chairman of "
+     "rigging the vote. The European Union called for calm.", []),
     # "the group" is no state institution known by name (the FBI); networks infiltrated are hacked
     ("FBI Director Christopher Wray told Congress on Wednesday that hackers were active. The Justice Department "
      "said it had disrupted the group. Britain and Australia joined the United States in blaming the group.", []),

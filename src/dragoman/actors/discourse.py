@@ -151,7 +151,8 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
         return None
     named = [m for m in mentions if m.actor.org and m.kind in ("org", "role") and m.actor.code.startswith("IGO")]
     before = [m for m in mentions if m.start < token.i and m.actor.org and m.kind in ("org", "role")]
-    named_before = any(t.lower_ == token.lower_ and t.is_title for t in token.doc[:token.i])
+    # ("The electoral commission declared ... the commission's chairman": the body told of before, unnamed)
+    named_before = any(t.lower_ == token.lower_ for t in token.doc[:token.i])
     if not before and named and not named_before:
         # "The Council today imposed ...", the EU named further down: a press release's own organisation
         # (not after "the Ministerial Council for National Security" of the state: that body is meant)
