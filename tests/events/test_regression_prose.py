@@ -13,6 +13,11 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a condemnation by someone is their act; what "drew protests from" X is criticised by X
+    ("The condemnation of North Korea's missile test by Japan came within hours.",
+     [("111", "JPN", "PRK", "asserted")]),
+    ("An arms sale to Taiwan by the United States drew protests from Beijing.",
+     [("111", "CHN", "USA", "asserted")]),
     # "the commission" after "the electoral commission" is that body, not the EU named further down
     ("The electoral commission declared Ruto the winner on Monday. Odinga accused the commission's chairman of "
      "rigging the vote. The European Union called for calm.", []),
