@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # an act that "is expected" or "scheduled" is planned (intent: 036)
+    ("A visit by the Chinese foreign minister to Moscow is expected next week.",
+     [("036", "CHN", "RUS", "planned")]),
     # a condemnation by someone is their act; what "drew protests from" X is criticised by X
     ("The condemnation of North Korea's missile test by Japan came within hours.",
      [("111", "JPN", "PRK", "asserted")]),

@@ -112,6 +112,8 @@ def read_modality(trigger: Token) -> ModalityReading:
 
 def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
     trigger = chain[0]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in PLANNING:
+        return "planned", trigger.head.text  # "a visit by X to Moscow is expected next week"
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_MODIFIERS:
