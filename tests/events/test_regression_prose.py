@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "the arms sale to Taiwan" names its buyer
+    ("China's foreign ministry expressed strong opposition to the arms sale to Taiwan.",
+     [("111", "CHN", "TWN", "asserted")]),
     # an act that "is expected" or "scheduled" is planned (intent: 036)
     ("A visit by the Chinese foreign minister to Moscow is expected next week.",
      [("036", "CHN", "RUS", "planned")]),

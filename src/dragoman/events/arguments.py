@@ -23,6 +23,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # "the governments of X and Y", "Iran and Russia", "facilities run by the IRGC".
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss", "amod", "nmod", "acl", "agent"}
 PHRASE_PREPS = {"of", "from", "in", "by"}
+TRADE_NOUNS = frozenset({"sale", "delivery", "transfer", "shipment", "export", "supply"})  # "to X": the buyer
 # verbs that judge someone for a deed ("thanked X for hosting", "accused X of shelling")
 JUDGING_VERBS = frozenset({"praise", "commend", "thank", "congratulate", "hail", "credit", "criticize", "criticise",
                            "condemn", "accuse", "blame", "fault", "denounce", "rebuke", "reprimand", "punish",
@@ -111,9 +112,14 @@ class MentionIndex:
                 found.append(mention)
         elif depth < 4:
             # "its European Community partners": the named modifier before the possessive pronoun
-            for child in sorted(token.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
-                if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or (child.lower_ == "in" and depth > 0)):
-                    continue  # ("opposition to any use of nuclear weapons in Ukraine": a place, not a party)
+            # (a sale's seller, "by X", before its buyer, "to Y")
+            trade = token.lemma_.lower() in TRADE_NOUNS
+            for child in sorted(token.children, key=lambda c: (c.dep_ == "poss" and c.pos_ == "PRON",
+                                                               trade and c.lower_ != "by")):
+                if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or (child.lower_ == "in" and depth > 0)) \
+                        and not (child.lower_ == "to" and token.lemma_.lower() in TRADE_NOUNS):
+                    continue  # ("opposition to any use of nuclear weapons in Ukraine": a place, not a party;
+                    # but "the arms sale to Taiwan" names its buyer)
                 if child.dep_ == "acl" and not any(g.dep_ == "agent" for g in child.children):
                     continue  # only "X run by Y", not "countries involved in talks with Y"
                 if child.dep_ in PHRASE_DEPS:
