@@ -13,6 +13,12 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "a charge Iran denies": a clause without its relative pronoun is about the noun it hangs on
+    ("Washington accused Tehran of supplying the Houthis with missiles, a charge Iran denies.",
+     [("112", "USA", "IRN", "asserted"), ("016", "IRN", "USA", "asserted")]),
+    # "they" after "the Houthis" (a group's name tagged singular) is the group
+    ("The Houthis have not attacked Saudi territory since the truce, although they have struck Saudi ships.",
+     [("190", "YEM", "SAU", "negated"), ("190", "YEM", "SAU", "asserted")]),
     # "the arms sale to Taiwan" names its buyer
     ("China's foreign ministry expressed strong opposition to the arms sale to Taiwan.",
      [("111", "CHN", "TWN", "asserted")]),

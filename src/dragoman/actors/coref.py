@@ -243,6 +243,8 @@ def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
             and (kb.reference(head.lower_) or ("", ""))[0] != "person")
     if value == "plural":
         return mention.kind == "group-reference" or (mention.kind in PLURAL_KINDS and head.tag_ in ("NNS", "NNPS")) \
+            or (mention.kind == "group" and (head.lower_.endswith("s")  # "the Houthis", tagged singular
+                                             or any(c.lower_ == "the" for c in head.children))) \
             or (mention.kind == "pronoun" and len(mention.members) > 1)  # "They said they ..."
     return False
 

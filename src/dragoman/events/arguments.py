@@ -387,6 +387,9 @@ def _objects(verb: Token) -> list[Token]:
     found = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     if found:
         return found
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and not is_passive(verb) \
+            and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return [verb.head]  # "a charge Iran denies": the noun a clause without its relative pronoun is about
     if _verb_of_misread_name(verb):
         return [verb.head]  # "ECOWAS imposed sanctions": the noun the verb was hung on is its object
     if is_passive(verb):
