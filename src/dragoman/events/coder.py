@@ -330,9 +330,12 @@ class EventCoder:
             # only with a hostile act of the speaker's: "warned that Pyongyang would respond", not "cautioned
             # that rebuilding trust would take time")
             # (only force reported before settles it here; else the whole story is weighed once it is read)
+            # (force on a thing of no one's by a third party names neither of the story's two sides: "the
+            # Houthis struck ships in the Red Sea", in a story of Saudi Arabia and Iran)
             targets, target_role = _aggressor(token, sources, referents(), force_only=True) \
                 if pattern.cameo[:2] in JUDGING_ROOTS \
-                else _counterpart(token, sources, index)
+                else _counterpart(token, sources, index, third_party_ok=not (
+                    pattern.cameo[:2] in FORCE_ROOTS and bool(role_heads(token, "object"))))
         collective = bool(targets) and (target_role == "talks_parties" or all(_between(t, doc) for t in targets))
         pairs = _pairs(sources, targets, pattern, collective=collective)
         if not targets and _each(token):
@@ -693,7 +696,8 @@ def _answered(token: Token, sources: list[Mention], earlier: list[CodedEvent],
     return [], ""
 
 
-def _counterpart(token: Token, sources: list[Mention], index: MentionIndex) -> tuple[list[Mention], str]:
+def _counterpart(token: Token, sources: list[Mention], index: MentionIndex,
+                 third_party_ok: bool = True) -> tuple[list[Mention], str]:
     """ "Paris suspended development aid", "the Council imposed restrictive measures on 78 individuals":
     a measure that names no one is aimed at the party the story is about, the one its mentions name most
     often (a state with its organs, or an armed or opposition group of its own), when that is not the
@@ -704,7 +708,7 @@ def _counterpart(token: Token, sources: list[Mention], index: MentionIndex) -> t
     own = {_story_party(s) for s in sources} | {s.actor.country for s in sources if s.actor.country} \
         | {s.actor.org for s in sources if s.actor.org}
     other = [key for key in ranked[:2] if key not in own]  # one of the story's two main parties
-    if not other:
+    if not other or (len(other) == 2 and not third_party_ok):
         return [], ""
     first = next(m for m in index.mentions if _story_party(m) == other[0])
     actor = replace(first.actor, text=token.text,
