@@ -99,13 +99,14 @@ class Pipeline:
         mentions = unnamed_actors(doc, self.finder.find(doc, reference.date), self.kb, reference.date)
         named = {i: p.entry.country for p in self.places.places(doc, mentions) if p.entry.country
                  for i in range(p.start, p.end)}
-        coded = self.coder.code(doc, mentions, named)
+        dateline = self._dateline(document)
+        coded = self.coder.code(doc, mentions, named, dateline.country if dateline is not None else None)
         dates = [self.dater.event_date(doc, c, reference) for c in coded]
         places = carry_settings([Occurrence(c.code, c.sentence_index, c.source.actor,
                                             c.target.actor if c.target else None,
                                             self.places.event_place(doc, c, mentions), doc[c.trigger].text,
                                             (d.start, d.end) if d is not None and d.source == "relative" else None)
-                                 for c, d in zip(coded, dates, strict=True)], self._dateline(document),
+                                 for c, d in zip(coded, dates, strict=True)], dateline,
                                 today=reference.date.isoformat() if reference.date else None)
         return [self._record(document, doc, c, date, place, (place_note,) if place_note else ())
                 for c, date, (place, place_note) in zip(coded, dates, places, strict=True)]

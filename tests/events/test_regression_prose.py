@@ -514,3 +514,18 @@ def test_a_signing_that_names_no_signer_is_the_storys_party(pipeline: Pipeline) 
         [("057", "IND", "FRA", "asserted")]
     assert coded(pipeline, "Russia signed an agreement to supply gas to Hungary.") == \
         [("057", "RUS", "HUN", "asserted")]
+
+
+def test_a_visit_with_no_destination_is_to_the_dateline_s_state(pipeline: Pipeline) -> None:
+    """ "NEW DELHI - ... during a visit by Bangladeshi Prime Minister Sheikh Hasina": a visit to India; no
+    guess when the dateline is the visitor's own state."""
+    from dragoman.records import Document
+
+    def visits(place: str) -> list[tuple[str | None, str | None]]:
+        text = ("India and Bangladesh signed ten agreements on Saturday during a visit by Bangladeshi Prime "
+                "Minister Sheikh Hasina.")
+        [(_, events)] = list(pipeline.run([Document(doc_id="t", text=text, meta=(("dateline_place", place),))]))
+        return [(key(e.source), key(e.target)) for e in events if e.cameo == "042"]
+
+    assert visits("NEW DELHI") == [("BGD", "IND")]
+    assert visits("DHAKA") == []

@@ -82,9 +82,11 @@ def verb_forms(verb: Token) -> frozenset[str]:
 class MentionIndex:
     """Mentions of one document, looked up by token index."""
 
-    def __init__(self, mentions: Sequence[Mention], places: Mapping[int, str] | None = None) -> None:
+    def __init__(self, mentions: Sequence[Mention], places: Mapping[int, str] | None = None,
+                 dateline: str | None = None) -> None:
         self.mentions = list(mentions)
         self.places = dict(places or {})  # token index -> ISO-3 of a place name that is no actor mention
+        self.dateline = dateline  # ISO-3 of the state the story's dateline places it in, if any
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):

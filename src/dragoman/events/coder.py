@@ -180,10 +180,12 @@ class EventCoder:
         self.patterns = patterns
         self.verbs = verbs  # the field's verb dictionary, for verbs no hand-written pattern knows
 
-    def code(self, doc: Doc, mentions: list[Mention], places: Mapping[int, str] | None = None) -> list[CodedEvent]:
+    def code(self, doc: Doc, mentions: list[Mention], places: Mapping[int, str] | None = None,
+             dateline: str | None = None) -> list[CodedEvent]:
         """The events of ``doc``; ``places`` maps the tokens of place names that are no actor mention
-        ("Garissa", "Tel Aviv", "the Barmal district") to their country, for acts done there."""
-        index = MentionIndex(mentions, places)
+        ("Garissa", "Tel Aviv", "the Barmal district") to their country, for acts done there; ``dateline``
+        is the state of the story's dateline, if any (the host of a visit that names no destination)."""
+        index = MentionIndex(mentions, places, dateline)
         events: list[CodedEvent] = []
         halves: list[CodedEvent] = []  # acts with a source and no target: referents of "the attack", not events
         for s_index, sent in enumerate(doc.sents):
@@ -300,6 +302,12 @@ class EventCoder:
         if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in ANSWERING_ROOTS:
             targets, target_role = _proposer(token, sources, index, referents())
+        if not targets and pattern.cameo == VISIT and index.dateline is not None \
+                and index.dateline not in {s.actor.country for s in sources}:
+            # "NEW DELHI - ... during a visit by Bangladeshi Prime Minister Sheikh Hasina": to the dateline's state
+            actor = Actor(text=token.text, name=index.dateline, code=index.dateline, country=index.dateline,
+                          how="implied:the dateline's state", entry=f"implied:{index.dateline}")
+            targets, target_role = [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the dateline's state"
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -513,6 +521,7 @@ def _unknown_name(obj: Token) -> bool:
 
 
 LETHAL_VERBS = frozenset({"kill", "destroy"})
+VISIT = "042"
 SIGNING = "057"
 
 
@@ -1374,6 +1383,8 @@ def _background(noun: Token) -> bool:
     prep = noun.head
     if prep.lower_ == "of" and prep.head.lower_ in ("because", "wake", "result"):
         return True
+    if prep.lower_ == "during" and any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return False  # "signed ten agreements during a visit by X": the visit is told of, not a backdrop
     return prep.lower_ in BACKGROUND_PREPS and prep.head.i != noun.i
 
 
