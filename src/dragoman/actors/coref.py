@@ -148,8 +148,14 @@ def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: in
     first = _sentence_window(doc, noun, 2)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     best: tuple[int, tuple[Actor, ...]] | None = None
+    # ("Egypt and Saudi Arabia hosted talks between the two sides": the clause's own subject is not the sides)
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} \
+        if verb.pos_ in ("VERB", "AUX") else set()
     for m in mentions:
-        if m.start >= noun.i or m.start < first:
+        if m.start >= noun.i or m.start < first or m.head in own:
             continue
         if m.members and len(m.members) == count:
             group = m.members

@@ -348,6 +348,8 @@ class EventCoder:
         pairs = _pairs(sources, targets, pattern, collective=collective)
         if not targets and _each(token):
             pairs = []  # "Russia and Ukraine each concluded an agreement (with others)": not with each other
+        if not targets and pattern.mutual and source_role == "governor_subject" and prep_objects(token, "between"):
+            pairs = []  # "Egypt and Saudi Arabia hosted talks between the two sides": hosts, not its parties
         if not targets and _reciprocal(token):
             # "the two sides accused each other": every pair of the subjects, once
             members = _unique([m for s in sources for m in _members(s)])
