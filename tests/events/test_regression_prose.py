@@ -13,6 +13,12 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a simple past the parser hung on a foretold clause is a deed of the main clause: the threat is of force,
+    # the sanctions are imposed (asserted)
+    ("Niger's junta seized power last week. Niger's army backed the junta, and Niger's president was detained. "
+     "ECOWAS leaders met on Sunday, warning that they could use force if the deadline passes, and imposed "
+     "sweeping sanctions on the country.",
+     [("1384", "ECOWAS", "NER", "asserted"), ("163", "ECOWAS", "NER", "asserted")]),
     # the hosts of "talks between the two sides" are neither the sides nor the talks' parties
     ("Egypt and Saudi Arabia have hosted talks between the two sides in Jeddah.", []),
     # force by a third party on things of no one's names neither of the story's two sides

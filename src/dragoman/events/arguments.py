@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from dragoman.actors.coref import MEDIATING, main_clause_of_conjunct
 from dragoman.actors.mentions import Mention
-from dragoman.events.modality import REPORTING, infinitive
+from dragoman.events.modality import REPORTING, detached_deed, infinitive
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -639,6 +639,9 @@ def theme_lemmas(trigger: Token) -> set[str]:
     # a condition is not the theme: "threatened to strike unless X lifted the ban" is no threat of a ban
     conditions = {t.i for c in trigger.subtree if c.dep_ == "advcl" and c.i != trigger.i
                   and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) for t in c.subtree}
+    # ... nor a deed the parser hung on what is foretold ("warning that they could use force ..., and
+    # imposed sanctions")
+    conditions |= {t.i for c in trigger.subtree if c.i != trigger.i and detached_deed(c) for t in c.subtree}
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "advmod", "mark",
                           "det") or (child.dep_ == "agent" and not _means(child)):

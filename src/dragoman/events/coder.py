@@ -47,7 +47,15 @@ from dragoman.events.arguments import (
     verb_forms,
 )
 from dragoman.events.dictionary import VerbDictionary
-from dragoman.events.modality import CONDITIONAL_MARKS, REPORTING, TIME_PREPS, clause_chain, infinitive, read_modality
+from dragoman.events.modality import (
+    CONDITIONAL_MARKS,
+    REPORTING,
+    TIME_PREPS,
+    clause_chain,
+    detached_deed,
+    infinitive,
+    read_modality,
+)
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
 
@@ -1080,6 +1088,8 @@ def _govern(triggers: list[_Trigger]) -> None:
                 break  # (a relative clause is an assertion of its own: "blamed it on X, which denied any role")
             if token.dep_ == "prep" and token.lower_ in TIME_PREPS:
                 break  # ("agreed to resolve the dispute after talks mediated by X": what came before, not agreed)
+            if detached_deed(token):
+                break  # ("warning that they could use force ..., and imposed sanctions": a deed of the main clause)
             outer = by_token.get(head.i)
             if outer is None and head.i in light and light[head.i] is not trigger \
                     and token in complements(head) and token.dep_ not in ("dobj", "obj"):

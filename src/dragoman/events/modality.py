@@ -70,12 +70,22 @@ def clause_chain(trigger: Token) -> list[Token]:
             break  # "no signs that X happened": the noun governs, handled by _evidence_negation
         if token.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
             break  # "Abdollahian's visit ... can be outlined": the clause's modality is not the visit's
+        if detached_deed(token):
+            break  # "warning that they could use force ..., and imposed sanctions": a deed of its own
         token = token.head
         chain.append(token)
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj", "pcomp") \
                 and not _purpose(token) and not _infinitive_clause(token):
             break
     return chain
+
+
+def detached_deed(verb: Token) -> bool:
+    """ "warning that they could use force if the deadline passes, and imposed sweeping sanctions": a simple
+    past the parser coordinated with a clause under a modal is a deed of the main clause, not foretold."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in verb.head.children)
 
 
 def infinitive(verb: Token) -> bool:
@@ -184,7 +194,7 @@ def _reporting(clause: Token) -> tuple[Token | None, Token | None]:
             if verb.lemma_.lower() in REPORTING | DENYING:
                 return _speaker(verb), verb
             return None, None
-        if token.dep_ in ("conj", "advcl", "relcl") and token.head.i != token.i:
+        if token.dep_ in ("conj", "advcl", "relcl") and token.head.i != token.i and not detached_deed(token):
             token = token.head  # "X said that A met B and signed ..."; "when Iran supplied ..."
             continue
         break
