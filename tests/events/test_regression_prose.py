@@ -15,10 +15,9 @@ pytestmark = pytest.mark.model
 CASES: list[tuple[str, list[Expected]]] = [
     # a simple past the parser hung on a foretold clause is a deed of the main clause: the threat is of force,
     # the sanctions are imposed (asserted)
-    ("Niger's junta seized power last week. Niger's army backed the junta, and Niger's president was detained. "
-     "ECOWAS leaders met on Sunday, warning that they could use force if the deadline passes, and imposed "
-     "sweeping sanctions on the country.",
-     [("1384", "ECOWAS", "NER", "asserted"), ("163", "ECOWAS", "NER", "asserted")]),
+    ("Mali's junta expelled the French ambassador. France recalled its troops from Mali, warning that it could "
+     "cut aid if the junta refused to hold elections, and suspended budget support to Mali.",
+     [("161", "MLI", "FRA", "asserted"), ("1311", "FRA", "MLI", "asserted"), ("162", "FRA", "MLI", "asserted")]),
     # the hosts of "talks between the two sides" are neither the sides nor the talks' parties
     ("Egypt and Saudi Arabia have hosted talks between the two sides in Jeddah.", []),
     # force by a third party on things of no one's names neither of the story's two sides
