@@ -19,7 +19,8 @@ SETTING_PREPS = frozenset({"at", "during", "on", "of", "in", "after", "throughou
 
 
 def is_gathering(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "") and (token.lower_ in GATHERINGS or token.lemma_.lower() in GATHERINGS)
+    # the word first: most tokens are no gathering word, and it is asked of every earlier token of a doc
+    return (token.lower_ in GATHERINGS or token.lemma_.lower() in GATHERINGS) and token.pos_ in ("NOUN", "PROPN", "")
 
 
 def _word(token: Token) -> str:
