@@ -35,10 +35,23 @@ def is_reference(token: Token) -> bool:
 
 def references(doc: Doc, start: int, end: int) -> list[Token]:
     """The definite gathering nouns among tokens ``start``..``end``."""
-    return [t for t in doc[start:end] if is_reference(t)]
+    return [doc[i] for i in _gatherings(doc) if start <= i < end and is_reference(doc[i])]
 
 
 def earlier(token: Token) -> list[Token]:
     """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit")."""
     word = _word(token)
-    return [t for t in reversed(token.doc[:token.i]) if is_gathering(t) and _word(t) == word]
+    doc = token.doc
+    return [doc[i] for i in reversed(_gatherings(doc)) if i < token.i and _word(doc[i]) == word]
+
+
+_CACHE = "dragoman.time.gatherings"  # doc.user_data key: the doc's gathering nouns, found once
+
+
+def _gatherings(doc: Doc) -> tuple[int, ...]:
+    """The indices of the doc's gathering nouns, in order: found once per doc, since the dater and the
+    place resolver ask for them again for every event (and each time of every token before it)."""
+    found: tuple[int, ...] | None = doc.user_data.get(_CACHE)
+    if found is None:
+        found = doc.user_data[_CACHE] = tuple(t.i for t in doc if is_gathering(t))
+    return found
