@@ -203,6 +203,9 @@ def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None
 
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
                  focus: str | None) -> Mention | None:
+    if token.ent_type_ != "PERSON" and token.lower_.lower() not in kb.sector_heads \
+            and kb.sector_of(token.lower_) is None and kb.sector_of(token.lemma_.lower()) is None:
+        return None  # no sector below can be found for it (asked first: most nouns name no role)
     words = phrase_words(token)
     if any(w.i in taken for w in words) or any(c.dep_ == "poss" and (c.i in taken or c.pos_ == "PRON")
                                                for c in token.children):
