@@ -90,12 +90,14 @@ def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.
     """ "The President commended ...", "The Prime Minister thanked ...": a capitalised title with "the" and
     no name or country is its first holder the document named (a readout's own leader); "the president" in
     lower case is the one holder named in its sentence or the one before."""
+    if (kb.reference(token.lower_) or ("", ""))[0] != "person":  # asked first: most nouns are no title
+        return None
     words = phrase_words(token)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             or any(w.i != token.i and w.dep_ != "det" and w.is_title != token.is_title for w in words):
         return None
     title = "_".join(w.lower_ for w in words if w.dep_ != "det")
-    if (kb.reference(token.lower_) or ("", ""))[0] != "person" or any(c.dep_ == "prep" for c in token.children):
+    if any(c.dep_ == "prep" for c in token.children):
         return None
 
     def holds_title(m: Mention) -> bool:
