@@ -26,6 +26,7 @@ from dragoman.events.ontology import Ontology
 from dragoman.events.patterns import PatternSet
 from dragoman.nlp import chunks
 from dragoman.nlp.model import load_model
+from dragoman.nlp.typography import written
 from dragoman.places import PlaceResolver
 from dragoman.places.setting import Occurrence, carry_settings
 from dragoman.records import Document, Event, EventDate, Evidence, Place, make_event_id
@@ -99,13 +100,15 @@ class Pipeline:
         named = {i: p.entry.country for p in self.places.places(doc, mentions) if p.entry.country
                  for i in range(p.start, p.end)}
         coded = self.coder.code(doc, mentions, named)
+        dates = [self.dater.event_date(doc, c, reference) for c in coded]
         places = carry_settings([Occurrence(c.code, c.sentence_index, c.source.actor,
                                             c.target.actor if c.target else None,
-                                            self.places.event_place(doc, c, mentions), doc[c.trigger].text)
-                                 for c in coded], self._dateline(document))
-        return [self._record(document, doc, c, self.dater.event_date(doc, c, reference), place,
-                             (place_note,) if place_note else ())
-                for c, (place, place_note) in zip(coded, places, strict=True)]
+                                            self.places.event_place(doc, c, mentions), doc[c.trigger].text,
+                                            (d.start, d.end) if d is not None and d.source == "relative" else None)
+                                 for c, d in zip(coded, dates, strict=True)], self._dateline(document),
+                                today=reference.date.isoformat() if reference.date else None)
+        return [self._record(document, doc, c, date, place, (place_note,) if place_note else ())
+                for c, date, (place, place_note) in zip(coded, dates, places, strict=True)]
 
     def _dateline(self, document: Document) -> Place | None:
         name = dict(document.meta).get("dateline_place")
@@ -116,7 +119,8 @@ class Pipeline:
         code = self.ontology.get(coded.code)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
-        evidence = Evidence(sentence=sent.text.strip(), sentence_index=coded.sentence_index,
+        evidence = Evidence(sentence=written(doc, sent.start_char, sent.end_char).strip(),
+                            sentence_index=coded.sentence_index,
                             start_char=coded.start_char, end_char=coded.end_char, trigger=trigger.text,
                             pattern=coded.pattern.id,
                             notes=coded.notes + _resolution_notes(coded.source, coded.target)

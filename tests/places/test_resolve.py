@@ -200,3 +200,13 @@ def test_outside_is_the_place_the_sentence_before_told_of(pipeline: Pipeline, re
 def test_no_place_from_these(pipeline: Pipeline, resolver: PlaceResolver, text: str, trigger: str) -> None:
     doc = pipeline.nlp(text)
     assert resolver.event_place(doc, event(doc, trigger), []) is None
+
+
+def test_a_court_acts_in_the_town_it_is_named_by(resolver: PlaceResolver) -> None:
+    # "A Moscow court sentenced the reporter ." / "Moscow officials sentenced the reporter ."
+    for body, placed in (("court", True), ("officials", False)):
+        doc = parsed([("A", "DET", "det", 2), ("Moscow", "PROPN", "compound", 2), (body, "NOUN", "nsubj", 3),
+                      ("sentenced", "VERB", "ROOT", 3), ("the", "DET", "det", 5), ("reporter", "NOUN", "dobj", 3),
+                      (".", "PUNCT", "punct", 3)])
+        place = resolver.event_place(doc, event(doc, "sentenced"), [])
+        assert (place is not None and (place.name, place.country) == ("Moscow", "RUS")) == placed

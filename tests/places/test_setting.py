@@ -48,3 +48,16 @@ def test_a_sea_flown_over_is_no_setting() -> None:
     events = [Occurrence("042", 0, state("USA"), state("JPN"), sea, "flew"),
               Occurrence("040", 1, state("USA"), state("JPN"), None, "spoke")]
     assert carry_settings(events)[1] == (None, None)
+
+
+def test_an_event_dated_to_another_time_is_not_carried_to_a_setting_or_the_dateline() -> None:
+    april = ("2024-04-01", "2024-04-30")
+    events = [Occurrence("040", 0, state("ETH"), state("SOM"), BEIJING, "talks", ("2024-12-11", "2024-12-11")),
+              Occurrence("161", 1, state("SOM"), state("ETH"), None, "expelled", april),
+              Occurrence("030", 1, state("SOM"), state("ETH"), None, "agreed", ("2024-12-11", "2024-12-11")),
+              Occurrence("030", 2, state("SOM"), state("ETH"), None, "agreed")]
+    places = carry_settings(events)
+    assert [p for p, _ in places] == [BEIJING, None, BEIJING, BEIJING]
+    lead = [Occurrence("161", 0, state("NGA"), state("NER"), None, "expelled", april),
+            Occurrence("163", 1, state("NGA"), state("NER"), None, "imposed", ("2024-12-10", "2024-12-10"))]
+    assert [p for p, _ in carry_settings(lead, ABUJA, today="2024-12-12")] == [None, ABUJA]

@@ -308,3 +308,35 @@ def test_a_month_with_its_year_is_the_story_s_time_for_what_follows(pipeline: Pi
     doc = pipeline.nlp("In January, a car bomb killed 20 cadets in Bogota. The president broke off the talks.")
     broke = EventDater().event_date(doc, event(doc, "broke", "asserted"), REF)
     assert broke is not None and broke.source == "document"
+
+
+@pytest.mark.model
+def test_a_month_of_that_year_is_in_the_year_named_before(pipeline: Pipeline) -> None:
+    """ "The army took power in July 2013. Cairo expelled the ambassador in November of that year.": 2013,
+    not the November before the story was written."""
+    doc = pipeline.nlp("The army took power in July 2013. Cairo expelled the Turkish ambassador in November of that "
+                       "year.")
+    expelled = EventDater().event_date(doc, event(doc, "expelled", "asserted"), REF)
+    assert expelled is not None and expelled.start == "2013-11-01" and expelled.precision == "month"
+    doc = pipeline.nlp("The army took power in July 2013. Cairo expelled the Turkish ambassador in November.")
+    expelled = EventDater().event_date(doc, event(doc, "expelled", "asserted"), REF)
+    assert expelled is not None and not expelled.start.startswith("2013")
+
+
+@pytest.mark.model
+def test_the_meeting_is_the_summit_told_of_before(pipeline: Pipeline) -> None:
+    """ "an emergency summit in Abuja on Sunday ... at the end of the meeting ... The bloc also closed its
+    borders": the story is at the summit's day, not at the Friday told of in between."""
+    doc = pipeline.nlp("The bloc announced the measures after an emergency summit in Abuja on Sunday. The general "
+                       "proclaimed himself head of state on Friday.\n\nIn a communique read out at the end of the "
+                       "meeting, the bloc said it would act.\n\nThe bloc also closed its borders with Niger.")
+    closed = EventDater().event_date(doc, event(doc, "closed", "asserted"), REF)
+    assert closed is not None and closed.start == "2023-03-26"  # the Sunday before 29 March 2023
+
+
+@pytest.mark.model
+def test_a_date_across_a_semicolon_is_another_clause_s(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Twenty Indian soldiers were killed at Galwan; China acknowledged four deaths of its own only "
+                       "in February 2021.")
+    killed = EventDater().event_date(doc, event(doc, "killed", "asserted"), REF)
+    assert killed is not None and not killed.start.startswith("2021-02")

@@ -165,8 +165,10 @@ def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: in
                 if other is not None and _identity(other.actor) \
                         and all(_distinct_sides(a, other.actor) for a in found):
                     found.append(other.actor)
-            if len(found) != count or min(t.i for t in conjuncts) != root.i or _mediators(root):
-                continue
+            resolved = sum(1 for t in conjuncts if t.i == root.i or t.i in by_token)
+            if len(found) != count or resolved != len(conjuncts) or min(t.i for t in conjuncts) != root.i \
+                    or _mediators(root):
+                continue  # ("talks on Gaza, Libya and trade": a list of topics, not of parties)
             group = tuple(found)
         if best is None or m.start > best[0]:
             best = (m.start, group)
@@ -241,6 +243,8 @@ def _compatible(doc: Doc, mention: Mention, value: str, kb: ActorKB) -> bool:
             and (kb.reference(head.lower_) or ("", ""))[0] != "person")
     if value == "plural":
         return mention.kind == "group-reference" or (mention.kind in PLURAL_KINDS and head.tag_ in ("NNS", "NNPS")) \
+            or (mention.kind == "group" and (head.lower_.endswith("s")  # "the Houthis", tagged singular
+                                             or any(c.lower_ == "the" for c in head.children))) \
             or (mention.kind == "pronoun" and len(mention.members) > 1)  # "They said they ..."
     return False
 
@@ -251,12 +255,30 @@ def _expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
     if any(c.dep_ == "acomp" and c.lower_ in ("willing", "ready", "prepared", "determined", "eager", "keen",
-                                              "committed", "unwilling", "reluctant") for c in verb.children):
-        return False  # "it is willing to withdraw": a state's readiness, not a dummy subject
+                                              "committed", "unwilling", "reluctant", "concerned", "worried",
+                                              "alarmed", "troubled", "dismayed", "disappointed", "pleased",
+                                              "satisfied", "grateful", "opposed")
+           for c in verb.children):
+        return False  # "it is willing to withdraw", "it was deeply concerned": a state's mind, not a dummy
     deps = {c.dep_ for c in verb.children}
     return verb.lemma_ in ("be", "seem", "appear") or bool(deps & {"ccomp", "csubj", "xcomp"} and
                                                            (token.dep_ == "nsubjpass" or "auxpass" in deps
                                                             or "acomp" in deps))
+
+
+def main_clause_of_conjunct(verb: Token) -> Token | None:
+    """ "X broke off the talks his predecessor had opened and demanded ...", "X discussed the corridor on
+    which Russia relies, and emphasized ...": a simple past the parser coordinated with a relative clause in
+    another tense belongs to the main clause the relative clause sits in; that clause's verb, else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "relcl" or verb.tag_ != "VBD" \
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            or not (any(c.dep_ == "aux" for c in head.children) or head.tag_ in ("VBZ", "VBP")):
+        return None
+    main = head.head
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head
+    return main if main.tag_ == "VBD" and main.i != head.head.i else None
 
 
 def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
@@ -274,6 +296,8 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i
                         and not (c.left_edge.i <= token.i <= c.right_edge.i)]
             for subject in subjects:
+                if subject.lower_ in ("which", "who", "that") and node.dep_ == "relcl":
+                    subject = node.head  # "the administration in Kabul, which said its forces ...": the noun
                 # ("the Taliban's defence ministry said its forces ...": the ministry's owner when the
                 # ministry itself is no mention)
                 m = by_token.get(subject.i) or next((by_token[c.i] for c in subject.children
@@ -283,7 +307,7 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
         if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
             return None
         own_clause = True
-        node = node.head
+        node = main_clause_of_conjunct(node) or node.head
     return None
 
 
@@ -331,14 +355,22 @@ def _continued_list(token: Token, mentions: list[Mention]) -> Mention | None:
     """ "The governments of Mali and Burkina Faso warned ... They also said ...": "they" opening its
     sentence as the main subject continues the coordinated actors of the main subject before."""
     sent = token.sent
-    if not _main_subject(token) or token.i != sent.start or sent.start == 0:
+    verb = token.head
+    kinds: tuple[str, ...] = ("country", "capital", "org", "role", "group")
+    if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        # "A and B accepted the proposal, and in March they agreed ...": the subject of the clause it is
+        # coordinated with (people too)
+        clause = verb.head
+        kinds = (*kinds, "person")
+    elif _main_subject(token) and token.i == sent.start and sent.start > 0:
+        clause = token.doc[sent.start - 1].sent.root
+    else:
         return None
-    previous = token.doc[sent.start - 1].sent
-    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     inside = [m for m in mentions if subject.left_edge.i <= m.start and m.end - 1 <= subject.right_edge.i
-              and m.kind in ("country", "capital", "org", "role", "group")]
+              and m.kind in kinds]
     members = tuple(dict((m.actor.country or m.actor.org or m.actor.code, m.actor) for m in inside).values())
     if len(members) < 2 or len(members) != len(inside) \
             or not any(t.dep_ == "cc" for t in subject.subtree):

@@ -35,6 +35,7 @@ from dragoman.records import Actor
 
 STATE_KINDS = frozenset({"country", "capital", "adjective", "role", "person", "affiliation"})
 ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
+STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Sectors that the document's focus state may give an unplaced role phrase: its organs, its opposition,
 # and crowds in its streets; not victims or other people, who are as often another state's, nor the
 # reporters a statement is made to.
@@ -52,6 +53,7 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
 SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GROUP_WINDOW = 12  # sentences back in which "the gunmen" may find their group
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+MASS_ROLE_WORDS = frozenset({"force"})  # a body with a determiner or modifier, violence without one
 
 
 def focus_country(mentions: list[Mention]) -> str | None:
@@ -81,9 +83,28 @@ def unnamed_actors(doc: Doc, mentions: list[Mention], kb: ActorKB, date: dt.date
         out.append(new)
         for i in range(new.start, new.end):
             taken[i] = new
+    out = _seats(doc, out, kb)
     if len(out) == len(mentions):
         return sorted(out, key=lambda m: m.start)
     return resolve_references(doc, sorted(out, key=lambda m: m.start), kb, date)
+
+
+def _seats(doc: Doc, mentions: list[Mention], kb: ActorKB) -> list[Mention]:
+    """ "The European Union pledged 1.8 billion euros ... Sandu thanked Brussels": a capital that seats an
+    organisation the document names stands for that organisation (not where it places: "met in Brussels")."""
+    orgs = {m.actor.org: m for m in mentions if m.actor.org and m.kind == "org"}
+    out = []
+    for m in mentions:
+        head = doc[m.head]
+        placed = head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS | {"to", "from", "into", "near"}
+        ref = kb.reference(m.actor.text.lower()) if m.kind == "capital" and not placed else None
+        seated = orgs.get(ref[1]) if ref is not None and ref[0] == "seat" else None
+        if seated is not None:
+            m = replace(m, actor=replace(seated.actor, text=m.actor.text,
+                                         how=f"discourse:seat of the organisation ({seated.actor.text})"),
+                        kind="org")
+        out.append(m)
+    return out
 
 
 def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.date | None) -> Mention | None:
@@ -127,12 +148,13 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
     ref = kb.reference(token.lower_)
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return None  # "the International Civil Aviation Organization": a name of its own, not a reference
-    if ref is None or ref[0] != "org" or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
-                                                  for c in token.children):
+    if ref is None or ref[0] != "org" or not (any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
+                                                  for c in token.children) or _bare_membership(token)):
         return None
     named = [m for m in mentions if m.actor.org and m.kind in ("org", "role") and m.actor.code.startswith("IGO")]
     before = [m for m in mentions if m.start < token.i and m.actor.org and m.kind in ("org", "role")]
-    named_before = any(t.lower_ == token.lower_ and t.is_title for t in token.doc[:token.i])
+    # ("The electoral commission declared ... the commission's chairman": the body told of before, unnamed)
+    named_before = any(t.lower_ == token.lower_ for t in token.doc[:token.i])
     if not before and named and not named_before:
         # "The Council today imposed ...", the EU named further down: a press release's own organisation
         # (not after "the Ministerial Council for National Security" of the state: that body is meant)
@@ -149,6 +171,15 @@ def _organisation_reference(token: Token, mentions: list[Mention], kb: ActorKB,
     return Mention(token.i, token.i + 1, token.i, actor, "org-reference")
 
 
+def _bare_membership(token: Token) -> bool:
+    """ "to become a permanent member of organization": the article dropped before the organisation one
+    becomes a member of (a bare singular noun with no determiner of its own)."""
+    head = token.head
+    return token.tag_ == "NN" and token.dep_ == "pobj" and head.lower_ in ("of", "in") \
+        and head.head.lemma_.lower() in ("member", "membership") \
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
+
+
 def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:
     """ "Israel says the blast was caused by a rocket misfired by Islamic Jihad. The group has rejected that
     account": "the group" (movement, militia, faction) is the named group the story spoke of last."""
@@ -156,7 +187,9 @@ def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             or any(c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
         return None  # ("the group of experts": a group of its own)
-    group = _recent_group(token, [m for m in mentions if m.kind == "group"], sectors=None)
+    # (a state's institution known by name, "the FBI", is no group)
+    group = _recent_group(token, [m for m in mentions if m.kind == "group"
+                                  and m.actor.sector not in STATE_ORGAN_SECTORS], sectors=None)
     if group is None:
         return None
     actor = replace(group.actor, text=token.text, how=f"discourse:the group ({group.actor.text})")
@@ -216,6 +249,9 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i) \
             or ((kb.reference(token.lower_) or ("", ""))[0] == "group" and definite_plural(token)):
         return None  # "the two leaders", "both sides", "the delegations": group references, for coreference
+    if token.tag_ == "NN" and token.lower_ in MASS_ROLE_WORDS and not any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+        return None  # "agreed not to use force", "took power by force": force used, not a force
     is_person = token.ent_type_ == "PERSON"
     if token.pos_ == "PROPN" and not is_person and not token.is_lower and token.lower_ not in INSTITUTIONS \
             and not (token.i == token.sent.start and token.tag_ == "NNP"):

@@ -301,7 +301,7 @@ class _Builder:
                     row["position"], self.sector(row["sector"], f"{path}:{number}") or "")
         elif {"word", "kind", "value"} <= columns:
             for number, row in rows:
-                if row["kind"] not in ("count", "group", "person", "pronoun", "blocker", "org", "region"):
+                if row["kind"] not in ("count", "group", "person", "pronoun", "blocker", "org", "region", "seat"):
                     raise ConfigError(f"{path}:{number}: unknown reference kind {row['kind']!r}")
                 self.references[normalise(row["word"])] = (row["kind"], row["value"].strip())
         else:

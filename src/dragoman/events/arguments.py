@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
 
-from dragoman.actors.coref import MEDIATING
+from dragoman.actors.coref import MEDIATING, main_clause_of_conjunct
 from dragoman.actors.mentions import Mention
 from dragoman.events.modality import REPORTING, infinitive
 
@@ -23,6 +23,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # "the governments of X and Y", "Iran and Russia", "facilities run by the IRGC".
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss", "amod", "nmod", "acl", "agent"}
 PHRASE_PREPS = {"of", "from", "in", "by"}
+TRADE_NOUNS = frozenset({"sale", "delivery", "transfer", "shipment", "export", "supply"})  # "to X": the buyer
 # verbs that judge someone for a deed ("thanked X for hosting", "accused X of shelling")
 JUDGING_VERBS = frozenset({"praise", "commend", "thank", "congratulate", "hail", "credit", "criticize", "criticise",
                            "condemn", "accuse", "blame", "fault", "denounce", "rebuke", "reprimand", "punish",
@@ -111,9 +112,14 @@ class MentionIndex:
                 found.append(mention)
         elif depth < 4:
             # "its European Community partners": the named modifier before the possessive pronoun
-            for child in sorted(token.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
-                if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or (child.lower_ == "in" and depth > 0)):
-                    continue  # ("opposition to any use of nuclear weapons in Ukraine": a place, not a party)
+            # (a sale's seller, "by X", before its buyer, "to Y")
+            trade = token.lemma_.lower() in TRADE_NOUNS
+            for child in sorted(token.children, key=lambda c: (c.dep_ == "poss" and c.pos_ == "PRON",
+                                                               trade and c.lower_ != "by")):
+                if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or (child.lower_ == "in" and depth > 0)) \
+                        and not (child.lower_ == "to" and token.lemma_.lower() in TRADE_NOUNS):
+                    continue  # ("opposition to any use of nuclear weapons in Ukraine": a place, not a party;
+                    # but "the arms sale to Taiwan" names its buyer)
                 if child.dep_ == "acl" and not any(g.dep_ == "agent" for g in child.children):
                     continue  # only "X run by Y", not "countries involved in talks with Y"
                 if child.dep_ in PHRASE_DEPS:
@@ -159,8 +165,13 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
     if role == "object":
         return _objects(trigger)
     if role == "dative":
-        return [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"] \
-            + prep_objects(trigger, "to")
+        found = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"] + prep_objects(trigger, "to")
+        verb = governing_verb(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ in OBJECT_DEPS else None
+        if verb is not None and (not governors or verb_forms(verb) & governors):
+            # "handed the writer a death sentence": the light verb's first object (or its dative)
+            found += [c for c in verb.children if c.i < trigger.i and c.pos_ != "ADP"
+                      and (c.dep_ == "dative" or c.dep_ in OBJECT_DEPS)]
+        return found
     if role == "agent":
         return _agents(trigger)
     if role == "owner":
@@ -191,6 +202,8 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
         return found
     if role == "condition":
         return _condition_subjects(trigger)
+    if role == "purpose":
+        return _purpose_parties(trigger)
     if role.startswith("prep:"):
         return prep_objects(trigger, role[5:], governors)
     return []
@@ -198,7 +211,9 @@ def role_heads(trigger: Token, role: str, governors: frozenset[str] = frozenset(
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
-        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"))
+        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN")
+         # ("Israeli air strikes killed 20 people", misread as a participle: a passive has no object)
+         and not any(c.dep_ in ("dobj", "obj") for c in verb.children))
 
 
 FLOATING = frozenset({"each", "both"})  # quantifiers that float after the subject they quantify
@@ -230,13 +245,20 @@ def subjects(verb: Token) -> list[Token]:
                     for t in verb.doc[head.i + 1:verb.i]) \
             and not any(c.dep_ == "mark" for c in verb.children):
         return subjects(head)
+    main = main_clause_of_conjunct(verb)
+    if main is not None:
+        return subjects(main)
     # "X agreed to meet", "X arrived and met", "X visited Oslo to meet": the head's subject
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         controllers = _controllers(head, verb)
         if controllers:  # object control: "invited X to visit", "put pressure on X to agree" -> X
             return controllers
         if verb.dep_ in ("xcomp", "conj") and is_passive(head):
-            return _passive_subjects(head)  # "X is set to hold", "X was indicted and will resign"
+            # "X is set to hold", "X was indicted and will resign"; "X said two children were killed and
+            # recalled its ambassador": the reporting verb's subject, when the passive's is no one
+            speaker = subjects(head.head) if verb.dep_ == "conj" and head.dep_ == "ccomp" \
+                and head.head.lemma_.lower() in REPORTING else []
+            return _passive_subjects(head) + speaker
         inherited = subjects(head)
         clause = head
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
@@ -299,6 +321,8 @@ def _clause_as_preposition(verb: Token) -> Token | None:
                 return obj
     # ... or on a word further down, its object (with its conjuncts) right before the verb
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.lower_ == "," and before.head.i < before.i:
+        before = before.head  # "after Ali Shamkhani, the head of the Council, came ...": past the apposition
     while before is not None and before.dep_ == "conj" and before.head.i < before.i:
         before = before.head
     if before is not None and before.dep_ == "pobj" and before.head.dep_ == "prep" \
@@ -358,10 +382,14 @@ def _passive_subjects(verb: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The direct object, or in the passive the subject ("Iran was attacked")."""
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    """The direct object ("the force, which X protested": the noun its relative pronoun stands for), or in
+    the passive the subject ("Iran was attacked")."""
+    found = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     if found:
         return found
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and not is_passive(verb) \
+            and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return [verb.head]  # "a charge Iran denies": the noun a clause without its relative pronoun is about
     if _verb_of_misread_name(verb):
         return [verb.head]  # "ECOWAS imposed sanctions": the noun the verb was hung on is its object
     if is_passive(verb):
@@ -378,6 +406,8 @@ def _talks_parties(trigger: Token) -> list[Token]:
     talks = _objects(trigger)
     if trigger.dep_ == "acl":
         talks.append(trigger.head)
+    if trigger.dep_ == "advcl" and (is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children)):
+        talks += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]  # "after talks mediated by Z"
     verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
     if verb is not None:
         talks += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -387,6 +417,9 @@ def _talks_parties(trigger: Token) -> list[Token]:
         # "X and Y exchanged prisoners in a deal mediated by Z": the parties of the act the deal is "in"
         found = [s for noun in talks if noun.dep_ == "pobj" and noun.head.dep_ == "prep"
                  and noun.head.head.pos_ == "VERB" for s in subjects(noun.head.head)]
+    if not found and trigger.dep_ == "advcl" and talks:
+        # "X and Y agreed ..., after talks in Ankara mediated by Z": the parties of the clause it follows
+        found = [s for s in subjects(trigger.head) if s.pos_ in ("PROPN", "NOUN", "PRON")]
     return found
 
 
@@ -510,7 +543,7 @@ def complements(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS or child.dep_ in OBJECT_DEPS or _content_clause(child):
             out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "about", "of"):
+        elif child.dep_ == "prep" and (child.lower_ in ("on", "for", "to", "about", "of") or amount_kind(child)):
             out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children) \
                 and child.i > verb.i:
@@ -527,6 +560,9 @@ def _complement_arguments(trigger: Token) -> list[Token]:
             heads.append(comp)
             for word in COMPLEMENT_PREPS:
                 heads += prep_objects(comp, word)
+            # "pledged 1.8 billion euros in investment for Moldova": the recipient of what the amount is in
+            heads += [g for kind in prep_objects(comp, "in") for word in ("for", "to")
+                      for g in prep_objects(kind, word)]
             continue
         if comp.dep_ == "ccomp":
             heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
@@ -539,8 +575,59 @@ def _complement_arguments(trigger: Token) -> list[Token]:
     return heads
 
 
+JOINING_VERBS = frozenset({"join", "enter"})
+MEMBER_NOUNS = frozenset({"member", "membership", "part"})
+BUYING_VERBS = frozenset({"buy", "purchase", "acquire", "import", "procure", "lease"})
+SELLING_VERBS = frozenset({"sell", "supply", "deliver", "export", "provide", "transfer"})
+
+
+def _purpose_parties(trigger: Token) -> list[Token]:
+    """The other party an infinitive of purpose on the trigger or on its object names: the organisation
+    the signer joins ("signed a memorandum to become a member of the SCO", "signed the protocol to join
+    NATO"), the seller of what it buys ("an agreement to buy fighter planes from Russia") or the buyer of
+    what it sells ("a deal to supply gas to Hungary")."""
+    heads: list[Token] = []
+    subject = trigger.head if trigger.dep_ in ("nsubjpass", "nsubj") else None
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
+    if trigger.pos_ == "VERB" and is_passive(trigger):
+        holders += [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]  # "an agreement was signed"
+    for holder in [h for h in holders if h is not subject]:
+        for clause in holder.children:
+            if clause.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not infinitive(clause):
+                continue
+            lemma = clause.lemma_.lower()
+            if lemma in JOINING_VERBS:
+                heads += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+            elif lemma == "become":
+                heads += [g for c in clause.children if c.dep_ in ("attr", "oprd")
+                          and c.lemma_.lower() in MEMBER_NOUNS for g in prep_objects(c, "of")]
+            elif lemma in BUYING_VERBS:
+                heads += prep_objects(clause, "from")
+            elif lemma in SELLING_VERBS:
+                heads += prep_objects(clause, "to") + [c for c in clause.children if c.dep_ == "dative"]
+    return heads
+
+
 def prep_attached(token: Token, word: str) -> bool:
     return any(c.dep_ in ("prep", "prt") and c.lower_ == word for c in token.children)
+
+
+def amount_kind(prep: Token) -> bool:
+    """ "pledged 5 billion dollars in aid to Ukraine": "in" with a bare common noun beside an amount says what
+    the amount is of (the parser hangs it on the verb)."""
+    verb = prep.head
+    return prep.dep_ == "prep" and prep.lower_ == "in" \
+        and any(o.dep_ in OBJECT_DEPS and (o.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in o.children))
+                for o in verb.children) \
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in g.children)
+                for g in prep.children)
+
+
+def _means(prep: Token) -> bool:
+    """ "by phone", "by video link": "by" with a bare common noun says how, not by whom or when."""
+    return prep.lower_ == "by" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                       and not any(c.dep_ in ("det", "poss") for c in g.children)
+                                       for g in prep.children)
 
 
 def theme_lemmas(trigger: Token) -> set[str]:
@@ -551,10 +638,11 @@ def theme_lemmas(trigger: Token) -> set[str]:
     conditions = {t.i for c in trigger.subtree if c.dep_ == "advcl" and c.i != trigger.i
                   and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) for t in c.subtree}
     for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "aux", "auxpass", "neg",
-                          "advmod", "mark", "det"):
+        if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "advmod", "mark",
+                          "det") or (child.dep_ == "agent" and not _means(child)):
             continue
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS and not _means(child) \
+                and not amount_kind(child):
             continue
         words.update(t.lemma_.lower() for t in child.subtree if t.i not in conditions)
         words.update(t.lower_ for t in child.subtree if t.i not in conditions)

@@ -29,7 +29,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.discourse import STATE_KINDS
-from dragoman.actors.mentions import Mention
+from dragoman.actors.mentions import Mention, phrase_words
 from dragoman.events.arguments import (
     CONTROL_VERBS,
     GUESSED,
@@ -47,7 +47,7 @@ from dragoman.events.arguments import (
     verb_forms,
 )
 from dragoman.events.dictionary import VerbDictionary
-from dragoman.events.modality import CONDITIONAL_MARKS, clause_chain, infinitive, read_modality
+from dragoman.events.modality import CONDITIONAL_MARKS, REPORTING, TIME_PREPS, clause_chain, infinitive, read_modality
 from dragoman.events.patterns import Pattern, PatternSet
 from dragoman.records import Actor, Attribution
 
@@ -75,7 +75,7 @@ CONFLICT_NOUNS = frozenset({"killing", "massacre", "shooting", "bombing", "blast
 EVENT_NOUNS = CONFLICT_NOUNS | frozenset({"agreement", "deal", "accord", "decision", "move", "announcement",
                                           "ceasefire", "truce", "release", "exchange"})
 # Acts whose target a story may leave unnamed, to be read from the story (its other party, its aggressor).
-IMPLICIT_ROOTS = frozenset({"01", "11", "12", "16", "17", "18", "19", "20"})
+IMPLICIT_ROOTS = frozenset({"01", "11", "12", "13", "16", "17", "18", "19", "20"})
 # Concern and criticism that name no one: aimed at whoever has been using force or coercion.
 JUDGING_ROOTS = frozenset({"01", "11"})
 VERBAL_ROOTS = frozenset({1, 2, 3, 4, 5, 10, 11, 12, 13})  # CAMEO's verbal quad classes
@@ -111,6 +111,14 @@ BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that
 # what may answer an act reported before ("condemned the killings", "welcomed the deal", "dropped those
 # duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
 # rejection, threats, protest, reductions of relations, force in return; not meetings, visits or aid
+# Acts of words that make a demand, proposal, offer or charge (not consultations or cooperation)
+CLAIMING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+# Answers to a demand, proposal or offer ("rejected the demand", "accepted the proposal")
+ANSWERING_ROOTS = frozenset({"03", "05", "08", "12"})
+PROPOSAL_NOUNS = frozenset({"demand", "proposal", "offer", "request", "plan", "idea", "suggestion", "condition",
+                            "conditions", "ultimatum", "call", "appeal", "initiative", "criticism", "accusation",
+                            "accusations", "charge", "charges", "allegation", "allegations", "condemnation",
+                            "claim", "claims", "warning", "threat"})
 REACTION_ROOTS = frozenset({"01", "02", "05", "08", "10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 REFERENCE_WINDOW = 2  # sentences back in which "the attack" may find the attack it names by its kind
@@ -259,15 +267,24 @@ class EventCoder:
         if not sources and _said_by_a_text(token):
             # "the resolution deplores ...", "the communique called on ...": the body whose text it is
             sources, source_role = _body(token, index), "body (its text)"
+        victims: tuple[list[Mention], str] | None = None
+        if not sources and _unattributed(token, pattern):
+            # "Twenty Indian soldiers were killed at Galwan": killed by the story's other side; "an agreement
+            # was signed to buy fighter planes from Russia": signed by the story's other party
+            victims = _fill(token, pattern.target, pattern, index)
+            sources, source_role = _counterpart(token, victims[0], index) if victims[0] else ([], "")
         if not sources:
             return []
-        targets, target_role = _fill(token, pattern.target, pattern, index)
+        targets, target_role = victims if victims is not None else _fill(token, pattern.target, pattern, index)
         targets = _partners(targets, trigger, sent.doc)
         if pattern.cameo[:2] in OUTWARD_ROOTS and not pattern.domestic:
             # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state;
             # "massed troops for an offensive against X": a force posture is aimed at X, not the troops
             own = {s.actor.country for s in sources}
             targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
+            target_role = target_role if targets else ""
+        if target_role in ("complement_subject", "complement") and pattern.cameo[:2] == THREAT[:2]:
+            targets = _not_own_state(targets, sources)
             target_role = target_role if targets else ""
         if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
                 and pattern.cameo[:2] in JUDGED_TEXT_ROOTS \
@@ -276,8 +293,13 @@ class EventCoder:
             own = {_party(s) for s in sources}
             targets = [m for m in _body(token, index) if _party(m) not in own]
             target_role = "body (its vote)" if targets else ""
-        if not targets and pattern.kind == "event" and pattern.pos == "VERB" and pattern.cameo[:2] in REACTION_ROOTS:
+        if not targets and pattern.kind in ("event", "governs") and pattern.pos == "VERB" \
+                and pattern.cameo[:2] in REACTION_ROOTS:
+            # ("Iran rejected the deal": a refusal, too, answers the act its object names)
             targets, target_role = self._event_reference(token, sources, referents(), s_index, pattern.cameo[:2])
+        if not targets and pattern.kind != "reporting" and pattern.pos == "VERB" \
+                and pattern.cameo[:2] in ANSWERING_ROOTS:
+            targets, target_role = _proposer(token, sources, index, referents())
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -291,14 +313,22 @@ class EventCoder:
                 and pattern.kind == "governs":
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
             targets = _partners(targets, trigger, doc)
+            if pattern.cameo[:2] == THREAT[:2]:
+                targets = _not_own_state(targets, sources)
         acting = (source_role in ACTING_ROLES or source_role.startswith(ACTING_EVENT) or source_role == DECIDER) \
             and not pattern.id.startswith("petrarch:")
         if not targets and pattern.kind != "reporting" and pattern.cameo[:2] in IMPLICIT_ROOTS \
                 and not pattern.target_optional and not pattern.domestic and acting \
                 and not (pattern.cameo[:2] == "17" and pattern.target[:1] == ("object",)
-                         and role_heads(token, "object")):
+                         and role_heads(token, "object")) \
+                and not (pattern.cameo[:2] in JUDGING_ROOTS
+                         and any(_unknown_name(o) for o in role_heads(token, "object"))) \
+                and not (pattern.cameo[:2] == THREAT[:2] and pattern.kind == "governs"
+                         and not any(_conflictual(t.pattern.cameo) for t in trigger.inner)):
             # (coercion whose object names no party acts on a thing, not on the story's other side: "seized
-            # power", "confiscated the cargo")
+            # power", "confiscated the cargo"; a warning that names no one threatens the story's other side
+            # only with a hostile act of the speaker's: "warned that Pyongyang would respond", not "cautioned
+            # that rebuilding trust would take time")
             # (only force reported before settles it here; else the whole story is weighed once it is read)
             targets, target_role = _aggressor(token, sources, referents(), force_only=True) \
                 if pattern.cameo[:2] in JUDGING_ROOTS \
@@ -312,7 +342,7 @@ class EventCoder:
             members = _unique([m for s in sources for m in _members(s)])
             if len(members) > 1:
                 pairs, target_role = list(combinations(members, 2)), "each other"
-        hosted = _hosted_parties(pattern, targets, target_role, source_role, pairs)
+        hosted = _hosted_parties(token, pattern, targets, target_role, source_role, pairs)
         if hosted:
             # "X hosted a meeting between Y and Z": X met each of them, and Y and Z met one another
             pairs += hosted
@@ -435,7 +465,9 @@ class EventCoder:
                                                       for p in self.patterns.for_token(lemma, "NOUN"))
             recent = [e for e in earlier if here - e.sentence_index <= REFERENCE_WINDOW
                       and _conflictual(e.code) == conflictual
-                      and (not forceful or e.code[:2] in FORCE_ROOTS)]
+                      and (not forceful or e.code[:2] in FORCE_ROOTS)
+                      # ("rejected the demand": a demand, charge or offer, not any act just told of)
+                      and (lemma not in PROPOSAL_NOUNS or e.code[:2] in CLAIMING_ROOTS)]
             source_keys = {_party(s) for s in sources}
             # "X condemned the killings, and Y called the attack brutal": a second reference in the sentence
             # names the event the first one named
@@ -467,6 +499,58 @@ class EventCoder:
                 if named is not None:
                     return [named], f"event reference ({verb.doc[referent.trigger].text!r})"
         return [], ""
+
+
+def _unknown_name(obj: Token) -> bool:
+    """ "the Hafiz Gul Bahadur group, which it blames": an object that names someone by a name no mention
+    resolved is aimed at them, not at the story's other side."""
+    if obj.lower_ in RELATIVE_PRONOUNS and obj.head.dep_ == "relcl":
+        obj = obj.head.head
+    return any(t.pos_ == "PROPN" for t in phrase_words(obj))
+
+
+LETHAL_VERBS = frozenset({"kill", "destroy"})
+SIGNING = "057"
+
+
+def _unattributed(token: Token, pattern: Pattern) -> bool:
+    """ "Twenty soldiers were killed", "both camps had been destroyed", "an agreement was signed to buy
+    jets from Russia": a passive act of lethal force, or a signing, that names no one who did it (no "by"
+    phrase)."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+        and not role_heads(token, "agent") \
+        and ((pattern.cameo[:2] in FORCE_ROOTS and token.lemma_.lower() in LETHAL_VERBS)
+             or (pattern.mutual and pattern.cameo == SIGNING))
+
+
+def _proposer(verb: Token, sources: list[Mention], index: MentionIndex,
+              referents: list[CodedEvent]) -> tuple[list[Mention], str]:
+    """ "Hamas says it will not release hostages until ... Israel rejected the demand", "The EU condemned
+    the violence. X rejected the criticism": a definite demand, proposal, offer or charge answered, that
+    no coded act names, is the one the last speaker before made: the doer of the latest act of words
+    coded in this sentence or the two before, else the subject of a reporting verb there (another party
+    than the answerer)."""
+    if not any(o.lemma_.lower() in PROPOSAL_NOUNS and _definite(o) for o in role_heads(verb, "object")):
+        return [], ""
+    doc = verb.doc
+    first = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+    first = doc[first - 1].sent.start if first > 0 else first
+    own = {_party(s) for s in sources}
+    said = [e for e in referents if first <= e.trigger < verb.i and e.code[:2] in CLAIMING_ROOTS
+            and _party(e.source) not in own]
+    if said:
+        latest = max(said, key=lambda e: e.trigger)
+        actor = replace(latest.source.actor, text=doc[latest.trigger].text,
+                        how=f"event reference:{doc[latest.trigger].text}+{latest.source.actor.how}")
+        return [Mention(latest.trigger, latest.trigger + 1, latest.trigger, actor, "event-reference")], \
+            f"who spoke before ({doc[latest.trigger].text!r})"
+    for speaker in sorted((t for t in doc[first:verb.i] if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"),
+                          key=lambda t: -t.i):
+        for subject in subjects(speaker):
+            found = [m for m in index.in_phrase(subject) if _party(m) not in own]
+            if found:
+                return found[:1], f"who spoke before ({speaker.text!r})"
+    return [], ""
 
 
 def _capability(event: CodedEvent, doc: Doc, index: MentionIndex) -> bool:
@@ -569,6 +653,13 @@ def _within_one_state(event: CodedEvent) -> bool:
     if source.country is None or source.country != target.country or source.org or target.org:
         return False
     return _organ(event.source) and _organ(event.target)
+
+
+def _not_own_state(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """ "China's spokesman warned that China would take resolute measures": the speaker's state is who would
+    act, not whom a warning is aimed at."""
+    own = {s.actor.country for s in sources if s.actor.country}
+    return [t for t in targets if not (t.actor.country in own and _organ(t))]
 
 
 def _organ(mention: Mention) -> bool:
@@ -874,6 +965,9 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         if (verb is None or naming or not verb_forms(verb) & pattern.with_governor) \
                 and (pattern.domestic or not _names_its_actor(token)):
             return False
+    if pattern.without_object and any(o.lemma_.lower() in pattern.without_object
+                                      for o in role_heads(token, "object")):
+        return False
     if pattern.with_object:
         objects = role_heads(token, "object") + [c for c in token.children if c.dep_ == "intj"]  # "voted no"
         if token.lemma_.lower() in CONTROL_VERBS:  # "allowed refugees to return", parsed as a clause's subject
@@ -969,6 +1063,8 @@ def _govern(triggers: list[_Trigger]) -> None:
             head = token.head
             if head.i == token.i or token.dep_ == "relcl":
                 break  # (a relative clause is an assertion of its own: "blamed it on X, which denied any role")
+            if token.dep_ == "prep" and token.lower_ in TIME_PREPS:
+                break  # ("agreed to resolve the dispute after talks mediated by X": what came before, not agreed)
             outer = by_token.get(head.i)
             if outer is None and head.i in light and light[head.i] is not trigger \
                     and token in complements(head) and token.dep_ not in ("dobj", "obj"):
@@ -1120,15 +1216,25 @@ def _pairs(sources: list[Mention], targets: list[Mention], pattern: Pattern,
     return [(s, t) for s in source_list for t in target_list]
 
 
-def _hosted_parties(pattern: Pattern, targets: list[Mention], target_role: str, source_role: str,
+def _hosted_parties(trigger: Token, pattern: Pattern, targets: list[Mention], target_role: str, source_role: str,
                     pairs: list[tuple[Mention, Mention | None]]) -> list[tuple[Mention, Mention | None]]:
-    """The pairs among the parties of mutual talks "between" several others that a host convenes."""
-    if not pattern.mutual or target_role != "between" or source_role != "governor_subject":
+    """The pairs among the parties of mutual talks "between" several others that a host convenes, and among
+    the others of a meeting said to be of three or more ("held a trilateral meeting with X and Y")."""
+    if not pattern.mutual or not ((target_role == "between" and source_role == "governor_subject")
+                                  or (target_role == "prep:with" and _multilateral(trigger))):
         return []
     parties = _unique([m for t in targets for m in _members(t)])
     hosts = {_key(s.actor) for s, _ in pairs}
     parties = [p for p in parties if _key(p.actor) not in hosts]
     return list(combinations(parties, 2)) if len(parties) > 1 else []
+
+
+MULTILATERAL = frozenset({"trilateral", "three-way", "quadrilateral", "four-way", "multilateral", "joint"})
+
+
+def _multilateral(trigger: Token) -> bool:
+    """ "a trilateral meeting", "a three-way call": one act of all its parties together."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in MULTILATERAL for c in trigger.children)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

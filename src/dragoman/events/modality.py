@@ -54,6 +54,11 @@ class ModalityReading:
     reporting_verb: Token | None = None
 
 
+NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
+# prepositions of a time adjunct: what they hold happened (or happens) apart from the clause's modality
+TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "amid"})
+
+
 def clause_chain(trigger: Token) -> list[Token]:
     """The trigger, then the words above it up to (not beyond) the verb of its clause."""
     chain = [trigger]
@@ -107,6 +112,8 @@ def read_modality(trigger: Token) -> ModalityReading:
 
 def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
     trigger = chain[0]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in PLANNING:
+        return "planned", trigger.head.text  # "a visit by X to Moscow is expected next week"
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_MODIFIERS:
@@ -116,14 +123,18 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
             if c.dep_ == "det" and c.lower_ == "no":
                 return "negated", c.text
     for token in chain:
+        if token.dep_ == "prep" and token.lower_ in TIME_PREPS and trigger.tag_ in ("VBD", "VBN"):
+            break  # "agreed to resolve the dispute after talks mediated by X": the talks took place
         if token.pos_ == "NOUN" and token is not trigger:
             if token.lemma_.lower() in INTENT_NOUNS and chain[chain.index(token) - 1].dep_ == "acl":
                 return "planned", token.text  # "reserves the right to respond", "its plan to annex"
             continue  # "the visit of X" under "cancelled": not this clause's auxiliaries
         children = list(token.children)
-        neg = next((c for c in children if c.dep_ == "neg"), None)
+        neg = next((c for c in children if c.dep_ == "neg"
+                    or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.lower_ in NEGATIVE_SUBJECTS
+                        and c.i < token.i)), None)
         if neg is not None:
-            return "negated", neg.text
+            return "negated", neg.text  # "did not sign", "neither signed"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return "hypothetical", next(c.text for c in children if c.dep_ == "mark")
         for c in children:

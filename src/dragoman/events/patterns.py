@@ -21,7 +21,7 @@ from dragoman.errors import ConfigError
 from dragoman.events.ontology import Ontology
 
 ROLES = {"subject", "agent", "object", "dative", "passive_subject", "owner", "governor_subject",
-         "complement", "complement_subject", "condition", "between", "body", "talks_parties"}
+         "complement", "complement_subject", "condition", "between", "body", "talks_parties", "purpose"}
 POS = {"VERB", "NOUN", "ADJ"}
 # What a pattern does to the triggers inside its complement or object:
 #   event      an ordinary event; triggers below it are coded on their own
@@ -33,7 +33,7 @@ DEFAULT_SOURCE = {"VERB": ("subject", "agent"), "NOUN": ("owner", "agent", "gove
 DEFAULT_TARGET = {"VERB": ("object",), "NOUN": (), "ADJ": ()}
 KEYS = {"id", "lemmas", "pos", "cameo", "source", "target", "requires_prep", "with_object", "governors",
         "kind", "target_optional", "mutual", "with_governor", "intransitive", "refine", "note", "confidence",
-        "complement_aux", "domestic", "with_predicate", "with_subject"}
+        "complement_aux", "domestic", "with_predicate", "with_subject", "without_object"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class Pattern:
     with_predicate: frozenset[str] = frozenset()
     domestic: bool = False  # without a named target, aimed at the state where it happens (or the source's)
     with_subject: frozenset[str] = frozenset()  # fires only with one of these as its subject ("a trip took him")
+    without_object: frozenset[str] = frozenset()  # never with one of these as its object ("hosted the summit")
 
 
 @dataclass(frozen=True)
@@ -232,4 +233,5 @@ def _pattern(item: Any, where: str, ontology: Ontology) -> Pattern:
         mutual=bool(item.get("mutual")), refine=tuple(_refinement(r, where, ontology) for r in refine),
         confidence=confidence, complement_aux=_words(item.get("complement_aux"), where, "complement_aux"),
         with_predicate=_words(item.get("with_predicate"), where, "with_predicate"),
-        domestic=bool(item.get("domestic")), with_subject=_words(item.get("with_subject"), where, "with_subject"))
+        domestic=bool(item.get("domestic")), with_subject=_words(item.get("with_subject"), where, "with_subject"),
+        without_object=_words(item.get("without_object"), where, "without_object"))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dragoman.nlp.typography import plain, remember
 from dragoman.records import Document, Event, make_event_id
 
 # About 9,000 tokens of prose: a long article fits whole. Parsing one 50,000-character part of prose peaks
@@ -121,16 +122,16 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int,
 
 
 def _whole(nlp: Language, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, Parts]]:
-    pairs = ((d.text, d) for d in documents)
+    pairs = ((plain(d.text), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, iter([(0, doc)])
+        yield document, iter([(0, remember(doc, document.text))])
 
 
 def _parts(nlp: Language, text: str, size: int) -> Parts:
     parts = split(text, size)
-    docs = nlp.pipe((p.text for p in parts), batch_size=1)  # one part at a time: memory of one part
+    docs = nlp.pipe((plain(p.text) for p in parts), batch_size=1)  # one part at a time: memory of one part
     for part, doc in zip(parts, docs, strict=True):
-        yield part.start, doc
+        yield part.start, remember(doc, part.text)
 
 
 def code_parts(document: Document, parts: Iterable[tuple[int, Doc]],

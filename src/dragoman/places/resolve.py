@@ -73,6 +73,8 @@ SITE_VERBS = {"visit", "tour", "reach", "enter", "invade", "attack", "strike", "
 NAME_PARTS = {"compound", "appos", "flat", "conj", "nmod", "nn", "amod", "npadvmod"}
 LAND_WORDS = {"territory", "territories", "soil", "airspace", "waters", "land", "lands", "coast", "coastline",
               "border", "borders", "border area", "mainland", "countryside", "capital"}
+# bodies that sit in a town named before them ("a Beijing court", "Moscow police")
+SEATED = {"court", "tribunal", "judge", "prosecutor", "police", "policeman", "policemen", "council"}
 # reported speech: a place of the report ("said in Moscow that ...") is not the reported event's
 SPEECH = {"ccomp", "parataxis"}
 # "over" locates drills, flights and strikes ("a drill over the Yellow Sea"), not a dispute's subject
@@ -536,6 +538,8 @@ def _anchors(doc: Doc, p: DocPlace, trigger: Token | None = None) -> list[Token]
         out.append(head.head)
     elif head.dep_ == "compound" and p.entry.precision == "city" and head.head.pos_ == "NOUN":
         out.append(head.head)  # "the Moscow talks"
+    elif root.dep_ == "compound" and p.entry.precision == "city" and head.lemma_.lower() in SEATED:
+        out.append(head)  # "a Beijing court handed X a sentence": the court sits in the city, and acts there
     for located in [head, *out]:  # "Moscow, where he met ...", "a visit to Moscow where he met ..."
         for child in located.children:
             if child.dep_ == "relcl" and any(g.lower_ in ("where", "there") for g in child.children):

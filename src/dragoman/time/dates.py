@@ -153,13 +153,28 @@ def _clause_date(token: Token, found: list[_Found], reference: dt.date | None, c
             return candidate
         if candidate.expression.relation is not None:
             continue
-        date = resolve(candidate.expression, reference, tense(candidate.span.root))
+        year = _that_year(candidate)
+        date = resolve(candidate.expression, dt.date(year, 12, 31), "past") if year is not None \
+            else resolve(candidate.expression, reference, tense(candidate.span.root))
         if date is None:
             continue
         if past and reference is not None and date.start > reference.isoformat():
             continue
         return date
     return None
+
+
+THAT_YEAR = re.compile(r"\s*(?:,\s*)?(?:of\s+)?(?:that|the\s+same|that\s+same)\s+year\b", re.IGNORECASE)
+
+
+def _that_year(candidate: _Found) -> int | None:
+    """ "in November of that year", after "in July 2013": the year the text named last before it."""
+    doc = candidate.span.doc
+    if candidate.expression.explicit or not THAT_YEAR.match(doc.text, candidate.span.end_char):
+        return None
+    years = [d.start[:4] for f in _expressions(doc) if f.span.end <= candidate.span.start and f.expression.explicit
+             for d in (resolve(f.expression, None),) if d is not None]
+    return int(years[-1]) if years else None
 
 
 def _measured(token: Token, found: list[_Found], reference: dt.date | None) -> tuple[Token, EventDate] | None:
@@ -266,6 +281,9 @@ def _attached(trigger: Token, found: list[_Found]) -> list[tuple[int, _Found]]:
     top = trigger.doc[max(own, key=lambda i: own[i])]  # the governing verb of a noun trigger, or the trigger
     chain = clause_chain(top)
     for level, (verb, _) in enumerate(chain, start=1):
+        lo, hi = sorted((top.i, verb.i))
+        if any(c.dep_ == "punct" and c.text == ";" and lo < c.i < hi for c in verb.children):
+            break  # "Twenty soldiers were killed at Galwan; China acknowledged its deaths only in 2021": apart
         for f in found:
             if any(r[2] is f for r in ranked):
                 continue

@@ -38,11 +38,18 @@ def references(doc: Doc, start: int, end: int) -> list[Token]:
     return [doc[i] for i in _gatherings(doc) if start <= i < end and is_reference(doc[i])]
 
 
+# words for one sitting of several parties: "an emergency summit ... at the end of the meeting"
+SITTINGS = frozenset({"summit", "meeting", "conference", "session", "gathering", "forum", "retreat"})
+
+
 def earlier(token: Token) -> list[Token]:
-    """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit")."""
+    """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit"); then, for
+    a sitting, those of another word for one ("an emergency summit ... at the end of the meeting")."""
     word = _word(token)
     doc = token.doc
-    return [doc[i] for i in reversed(_gatherings(doc)) if i < token.i and _word(doc[i]) == word]
+    before = [doc[i] for i in reversed(_gatherings(doc)) if i < token.i]
+    same = [t for t in before if _word(t) == word]
+    return same + ([t for t in before if _word(t) != word and _word(t) in SITTINGS] if word in SITTINGS else [])
 
 
 _CACHE = "dragoman.time.gatherings"  # doc.user_data key: the doc's gathering nouns, found once
