@@ -129,3 +129,12 @@ def test_petrarch_validation_dictionary_loads() -> None:
     assert any(e.code == "PRK" for e in kb.lookup("Pyongyang"))
     assert kb.rejected  # Middle-earth codes are left out, not stored
     assert not any(e.code.startswith("HOB") for es in kb.names.values() for e in es)
+
+
+def test_sector_heads_hold_the_last_word_of_every_sector_phrase(kb: ActorKB) -> None:
+    phrases = [k for k in kb.sectors if " " in k]
+    assert phrases  # the base has sector phrases of two words or more ("security forces" ...)
+    assert all(k.split()[-1] in kb.sector_heads for k in phrases)
+    assert kb.sector_heads <= {w for k in kb.sectors for w in k.split()}
+    # a word that is no sector word and ends no sector phrase has no sector, alone or after any word
+    assert "table" not in kb.sector_heads and kb.sector_of("table") is None

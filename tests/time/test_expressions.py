@@ -222,3 +222,19 @@ def test_a_distance_from_something_named_dates_that_thing() -> None:
     assert resolve(after, dt.date(2022, 5, 10), "past") is None
     (ago,) = find_expressions("The envoy resigned two days ago.")
     assert ago.relation is None and shifted(ago, anchor) is None
+
+
+def test_every_alternative_of_the_grammar_begins_at_a_word_start() -> None:
+    # the compiled pattern checks ``\b(?=\w)`` once before the alternatives (time/expressions.py): that
+    # finds the same matches only while every alternative begins with ``\b`` and a word character
+    import re
+
+    from dragoman.time.expressions import _GRAMMAR
+
+    alternatives = re.findall(r"^\s*\|?\s*\(\?P<(\w+)>(\S{2})", _GRAMMAR, re.MULTILINE)
+    assert len(alternatives) == 19
+    assert all(start == r"\b" for _name, start in alternatives), alternatives
+
+
+def test_a_date_inside_a_word_is_not_found() -> None:
+    assert [e.text for e in find_expressions("Xmarch 3, 2020 and on March 3, 2020")] == ["March 3, 2020"]

@@ -111,12 +111,14 @@ def _titled_holder(token: Token, mentions: list[Mention], kb: ActorKB, date: dt.
     """ "The President commended ...", "The Prime Minister thanked ...": a capitalised title with "the" and
     no name or country is its first holder the document named (a readout's own leader); "the president" in
     lower case is the one holder named in its sentence or the one before."""
+    if (kb.reference(token.lower_) or ("", ""))[0] != "person":  # asked first: most nouns are no title
+        return None
     words = phrase_words(token)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             or any(w.i != token.i and w.dep_ != "det" and w.is_title != token.is_title for w in words):
         return None
     title = "_".join(w.lower_ for w in words if w.dep_ != "det")
-    if (kb.reference(token.lower_) or ("", ""))[0] != "person" or any(c.dep_ == "prep" for c in token.children):
+    if any(c.dep_ == "prep" for c in token.children):
         return None
 
     def holds_title(m: Mention) -> bool:
@@ -236,6 +238,9 @@ def _copular_identity(token: Token, taken: dict[int, Mention]) -> Mention | None
 
 def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention], kb: ActorKB,
                  focus: str | None) -> Mention | None:
+    if token.ent_type_ != "PERSON" and token.lower_.lower() not in kb.sector_heads \
+            and kb.sector_of(token.lower_) is None and kb.sector_of(token.lemma_.lower()) is None:
+        return None  # no sector below can be found for it (asked first: most nouns name no role)
     words = phrase_words(token)
     if any(w.i in taken for w in words) or any(c.dep_ == "poss" and (c.i in taken or c.pos_ == "PRON")
                                                for c in token.children):

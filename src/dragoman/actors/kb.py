@@ -39,6 +39,7 @@ import pickle
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -121,6 +122,12 @@ class ActorKB:
 
     def sector_of(self, word: str) -> str | None:
         return self.sectors.get(word.lower())
+
+    @cached_property
+    def sector_heads(self) -> frozenset[str]:
+        """The last words of the sector phrases of two or more words ("security forces" -> "forces"): a
+        word that is none of these, and no sector word itself, ends no sector phrase."""
+        return frozenset(k.rsplit(" ", 1)[-1] for k in self.sectors if " " in k)
 
     def role_of(self, word: str) -> str | None:
         return self.roles.get(word.lower())

@@ -93,6 +93,7 @@ class MentionFinder:
                                   and any(e.kind in ("country", "adjective", "org", "group") for e in es))
         # the fuzzy matches of unknown names, once per name (news repeats its names); bounded
         self._near_names: dict[str, list[tuple[str, float, int]]] = {}
+        self._near_people: dict[str, list[tuple[str, float, int]]] = {}  # the same for people's names
 
     def find(self, doc: Doc, reference_date: dt.date | None = None) -> list[Mention]:
         """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which office a
@@ -338,8 +339,13 @@ class MentionFinder:
         if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
                 and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN):
             return replace(aliases[best[0][0]], text=ent.text, how=f"fuzzy:{best[0][1] / 100:.2f}")
-        best = process.extract(key, self.person_names, scorer=fuzz.ratio, limit=2,
-                               score_cutoff=FUZZY_PERSON - FUZZY_MARGIN)
+        near = self._near_people.get(key)
+        if near is None:
+            if len(self._near_people) >= NEAR_NAMES_KEPT:
+                self._near_people.clear()
+            near = self._near_people[key] = process.extract(key, self.person_names, scorer=fuzz.ratio, limit=2,
+                                                            score_cutoff=FUZZY_PERSON - FUZZY_MARGIN)
+        best = near
         if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
                 and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN
                      or self.kb.names[best[0][0]] == self.kb.names[best[1][0]]):

@@ -221,16 +221,16 @@ class EventCoder:
     def _triggers(self, sent: Span) -> list[_Trigger]:
         found: list[_Trigger] = []
         for token in sent:
+            candidates = self.patterns.for_token(token.lemma_, token.pos_)
+            if not candidates and token.pos_ != "VERB":
+                continue  # no pattern, and no verb for the dictionary: nothing below would be found
             if _description(token) or _habitual(token):
                 continue
-            candidates = self.patterns.for_token(token.lemma_, token.pos_)
             if not candidates and token.pos_ == "VERB" and self.verbs is not None \
                     and not self.patterns.for_token(token.lemma_, "VERB") and not self._light(token):
                 found_pattern = self.verbs.pattern_for(token)
                 if found_pattern is not None:
                     found.append(_Trigger(token, found_pattern))
-                continue
-            if not candidates and token.pos_ == "PROPN" and token.lemma_.islower():
                 continue
             if candidates and token.pos_ == "NOUN" and (_modifier(token) or _background(token)):
                 continue

@@ -115,7 +115,8 @@ class VerbDictionary:
                 after=_expand(row["after"], synsets), preps=tuple(preps), source=row["source"],
                 target=row["target"], verb=row["verb"], line=int(row["line"] or 0),
                 general=_content(row["before"], row["after"], row["preps"])))
-        return cls(MappingProxyType({k: tuple(v) for k, v in verbs.items()}),
+        # each verb's entries longest first, the order pattern_for tries them in (sorted once, here)
+        return cls(MappingProxyType({k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in verbs.items()}),
                    MappingProxyType({k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in phrases.items()}))
 
     def pattern_for(self, verb: Token) -> Pattern | None:
@@ -126,7 +127,7 @@ class VerbDictionary:
         if not entries:
             return None
         context = _Context.of(verb)
-        for entry in sorted(entries, key=lambda e: -len(e.words)):
+        for entry in entries:  # longest first
             if not all(w in context.after for w in entry.words[1:]):
                 continue
             speech = entry.code[:2] == "01"

