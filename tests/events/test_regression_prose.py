@@ -13,6 +13,10 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # the subject pronoun of an adverbial clause that nothing else settles is the latest subject before it
+    ("The two sides discussed the pipeline that Russia wants to build, and stressed the need for speeding up "
+     "Turkey's joining the project, after it signed a memorandum with Gazprom in May.",
+     [("057", "TUR", "RUS", "asserted")]),
     # a simple past the parser hung on a foretold clause is a deed of the main clause: the threat is of force,
     # the sanctions are imposed (asserted)
     ("Mali's junta expelled the French ambassador. France recalled its troops from Mali, warning that it could "

@@ -220,7 +220,8 @@ def _pronoun(doc: Doc, token: Token, value: str, mentions: list[Mention], kb: Ac
         if listed is not None:
             return listed
     compatible = [m for m in mentions if _compatible(doc, m, value, kb)]
-    antecedent = _clause_subject(token, compatible) or _only_candidate(doc, token, compatible, value)
+    antecedent = _clause_subject(token, compatible) or _only_candidate(doc, token, compatible, value) \
+        or _subject_before(token, compatible)
     if antecedent is None:
         return None
     actor = replace(antecedent.actor, text=token.text, how=f"coreference:pronoun:{antecedent.actor.how}")
@@ -315,6 +316,22 @@ def _clause_subject(token: Token, compatible: list[Mention]) -> Mention | None:
         own_clause = True
         node = main_clause_of_conjunct(node) or node.head
     return None
+
+
+ADVERBIAL_MARKS = frozenset({"after", "before", "when", "since", "as", "because", "while", "until", "once"})
+
+
+def _subject_before(token: Token, compatible: list[Mention]) -> Mention | None:
+    """ "... speeding up Iran's joining the SCO, after it signed a memorandum": the subject of an adverbial
+    clause, when nothing else settles it, is the latest subject named before it in its sentence (of a clause
+    or of a gerund: a subject, not an object or a place)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "advcl" \
+            or not any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in token.head.children):
+        return None
+    sent = token.sent
+    subjects = [m for m in compatible if sent.start <= m.start < token.i
+                and token.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
+    return subjects[-1] if subjects else None
 
 
 def _only_candidate(doc: Doc, token: Token, compatible: list[Mention], value: str) -> Mention | None:
