@@ -13,6 +13,10 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # a warning to someone "against" doing something; participation frozen in a body
+    ("The United States warned Hezbollah against opening a second front.", [("130", "USA", "LBN", "asserted")]),
+    ("Armenia has frozen its participation in the Russian-led Collective Security Treaty Organization.",
+     [("160", "ARM", "CSTO", "asserted")]),
     # the subject pronoun of an adverbial clause that nothing else settles is the latest subject before it
     ("The two sides discussed the pipeline that Russia wants to build, and stressed the need for speeding up "
      "Turkey's joining the project, after it signed a memorandum with Gazprom in May.",
