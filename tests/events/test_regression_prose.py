@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # placed under house arrest is detained
+    ("Army officers in Gabon seized power on Wednesday and placed President Ali Bongo under house arrest.",
+     [("173", "GAB", "GAB", "asserted")]),
     # a warning to someone "against" doing something; participation frozen in a body
     ("The United States warned Hezbollah against opening a second front.", [("130", "USA", "LBN", "asserted")]),
     ("Armenia has frozen its participation in the Russian-led Collective Security Treaty Organization.",
