@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "no longer" negates (not an intent to supply)
+    ("Poland's prime minister said his country would no longer supply weapons to Ukraine.",
+     [("072", "POL", "UKR", "negated")]),
     # placed under house arrest is detained
     ("Army officers in Gabon seized power on Wednesday and placed President Ali Bongo under house arrest.",
      [("173", "GAB", "GAB", "asserted")]),

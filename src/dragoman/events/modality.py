@@ -142,7 +142,10 @@ def _local_modality(chain: list[Token]) -> tuple[str, str] | None:
         children = list(token.children)
         neg = next((c for c in children if c.dep_ == "neg"
                     or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.lower_ in NEGATIVE_SUBJECTS
-                        and c.i < token.i)), None)
+                        and c.i < token.i)
+                    # "would no longer supply weapons"
+                    or (c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))),
+                   None)
         if neg is not None:
             return "negated", neg.text  # "did not sign", "neither signed"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
