@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # "a day after" is a distance, not a habit ("a day" hung on the verb)
+    ("The seizure came a day after the United States confiscated an Iranian oil cargo bound for China under "
+     "sanctions.", [("1711", "USA", "IRN", "asserted")]),
     # "no longer" negates (not an intent to supply)
     ("Poland's prime minister said his country would no longer supply weapons to Ukraine.",
      [("072", "POL", "UKR", "negated")]),

@@ -907,7 +907,9 @@ def _habitual(verb: Token) -> bool:
     """ "China bought A$1 billion of Australian wine a year", "buys coal every year": a habit, not an event."""
     return verb.pos_ == "VERB" and any(
         # ("a year", not "a day before the summit")
-        (c.dep_ == "npadvmod" and c.lower_ in PERIODS and [d.lower_ for d in c.children] in (["a"], ["per"]))
+        (c.dep_ == "npadvmod" and c.lower_ in PERIODS and [d.lower_ for d in c.children] in (["a"], ["per"])
+         # ("came a day after the United States confiscated ...": a distance, not a rate)
+         and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("after", "before", "later", "earlier", "ago")))
         or (c.dep_ == "advmod" and c.lower_ in ("annually", "yearly", "monthly", "weekly", "daily"))
         for c in verb.children)
 
