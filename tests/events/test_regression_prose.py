@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # an accusation of an unresolved "it" does not accuse the victims of what it is accused of
+    ("Colombian President Gustavo Petro ordered the security forces to resume operations against the Gulf Clan, "
+     "accusing it of attacking civilians and police.", []),
     # "a day after" is a distance, not a habit ("a day" hung on the verb)
     ("The seizure came a day after the United States confiscated an Iranian oil cargo bound for China under "
      "sanctions.", [("1711", "USA", "IRN", "asserted")]),

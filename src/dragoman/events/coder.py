@@ -119,6 +119,8 @@ BODY_WINDOW_TOKENS = 120  # how far back "the resolution" may find the body that
 # what may answer an act reported before ("condemned the killings", "welcomed the deal", "dropped those
 # duties", "would respond to any attack"): statements, appeals, support, yielding, demands, criticism,
 # rejection, threats, protest, reductions of relations, force in return; not meetings, visits or aid
+# Acts aimed at their object whatever they govern ("accused X of attacking Y": X)
+JUDGED_OBJECT_ROOTS = frozenset({"11", "12"})
 # Acts of words that make a demand, proposal, offer or charge (not consultations or cooperation)
 CLAIMING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # Answers to a demand, proposal or offer ("rejected the demand", "accepted the proposal")
@@ -326,7 +328,11 @@ class EventCoder:
         source_keys = {_key(m.actor) for m in sources}
         source_codes = {m.actor.code for m in sources}  # "the security chief warned that police ...": one party
         if not [t for t in targets if _key(t.actor) not in source_keys and t.actor.code not in source_codes] \
-                and pattern.kind == "governs":
+                and pattern.kind == "governs" \
+                and not (pattern.target[:1] == ("object",) and pattern.cameo[:2] in JUDGED_OBJECT_ROOTS
+                         and any(o.pos_ == "PRON" or _unknown_name(o) for o in role_heads(token, "object"))):
+            # (not when the one accused is named but not known: "accusing it of attacking police" does not
+            # accuse the police)
             targets, target_role = _borrowed_targets(trigger, pattern, index, source_keys)
             targets = _partners(targets, trigger, doc)
             if pattern.cameo[:2] == THREAT[:2]:
