@@ -13,6 +13,9 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # an anniversary's event happened years before: not this story's
+    ("The European Union imposed sanctions on Belarus on the second anniversary of Russia's invasion of Ukraine.",
+     [("163", "EU", "BLR", "asserted")]),
     # an accusation of an unresolved "it" does not accuse the victims of what it is accused of
     ("Colombian President Gustavo Petro ordered the security forces to resume operations against the Gulf Clan, "
      "accusing it of attacking civilians and police.", []),

@@ -1401,8 +1401,8 @@ def _background(noun: Token) -> bool:
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
-    if prep.lower_ == "of" and prep.head.lower_ in ("because", "wake", "result"):
-        return True
+    if prep.lower_ == "of" and prep.head.lower_ in ("because", "wake", "result", "anniversary", "anniversaries"):
+        return True  # ("marking the second anniversary of Russia's invasion": an event of years before)
     if prep.lower_ == "during" and any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
         return False  # "signed ten agreements during a visit by X": the visit is told of, not a backdrop
     return prep.lower_ in BACKGROUND_PREPS and prep.head.i != noun.i
