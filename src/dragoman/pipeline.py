@@ -120,7 +120,7 @@ class Pipeline:
         code = self.ontology.get(coded.code)
         sent = doc[coded.sentence_start].sent
         trigger = doc[coded.trigger]
-        evidence = Evidence(sentence=written(doc, sent.start_char, sent.end_char).strip(),
+        evidence = Evidence(sentence=written(sent).strip(),
                             sentence_index=coded.sentence_index,
                             start_char=coded.start_char, end_char=coded.end_char, trigger=trigger.text,
                             pattern=coded.pattern.id,

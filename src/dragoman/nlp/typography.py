@@ -14,7 +14,7 @@ with this reading (the plain-quote figure).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
                         # no-break and thin spaces, which the tokenizer makes tokens of ("Vladimir\u00a0Putin")
@@ -29,12 +29,12 @@ def plain(text: str) -> str:
 
 def remember(doc: Doc, written: str) -> Doc:
     """Keep the text as written on ``doc`` (parsed from ``plain(written)``) when the two differ."""
-    if written != doc.text:
+    if plain(written) != written:  # (not doc.text, which spaCy rebuilds from every token at each call)
         doc.user_data[_WRITTEN] = written
     return doc
 
 
-def written(doc: Doc, start: int, end: int) -> str:
-    """The characters ``start:end`` of the doc's text as written."""
-    text = doc.user_data.get(_WRITTEN)
-    return text[start:end] if isinstance(text, str) else doc.text[start:end]
+def written(span: Span) -> str:
+    """The text of ``span`` as written."""
+    text = span.doc.user_data.get(_WRITTEN)
+    return text[span.start_char:span.end_char] if isinstance(text, str) else span.text

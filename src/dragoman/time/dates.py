@@ -170,7 +170,9 @@ THAT_YEAR = re.compile(r"\s*(?:,\s*)?(?:of\s+)?(?:that|the\s+same|that\s+same)\s
 def _that_year(candidate: _Found) -> int | None:
     """ "in November of that year", after "in July 2013": the year the text named last before it."""
     doc = candidate.span.doc
-    if candidate.expression.explicit or not THAT_YEAR.match(doc.text, candidate.span.end_char):
+    # (the few words after it, not doc.text, which spaCy rebuilds from every token at each call)
+    following = doc[candidate.span.end:candidate.span.end + 5]
+    if candidate.expression.explicit or not THAT_YEAR.match(" " + following.text):
         return None
     years = [d.start[:4] for f in _expressions(doc) if f.span.end <= candidate.span.start and f.expression.explicit
              for d in (resolve(f.expression, None),) if d is not None]
