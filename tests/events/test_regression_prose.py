@@ -13,6 +13,8 @@ from .coded import Expected, coded, events_of, key
 pytestmark = pytest.mark.model
 
 CASES: list[tuple[str, list[Expected]]] = [
+    # aid vetoed or blocked is aid stopped for its recipient, and no aid given
+    ("Hungary has vetoed a 50 billion euro aid package for Ukraine.", [("162", "HUN", "UKR", "asserted")]),
     # an anniversary's event happened years before: not this story's
     ("The European Union imposed sanctions on Belarus on the second anniversary of Russia's invasion of Ukraine.",
      [("163", "EU", "BLR", "asserted")]),
