@@ -81,7 +81,7 @@ def _counterpart(doc: Doc, mention: Mention, mentions: list[Mention], kb: ActorK
 
 def _person_in_focus(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
     """The nearest person before ``mention`` (same or previous sentences) from another country."""
-    first = _sentence_window(doc, doc[mention.start], LOOKBACK_SENTENCES)
+    first = sentence_window(doc, doc[mention.start], LOOKBACK_SENTENCES)
     for m in sorted(mentions, key=lambda m: -m.start):
         if m.start >= mention.start or m.start < first:
             continue
@@ -145,7 +145,7 @@ def _distinct_sides(a: Actor, b: Actor) -> bool:
 def _coordinated_group(doc: Doc, noun: Token, mentions: list[Mention], count: int) -> tuple[Actor, ...]:
     """The latest 'X and Y' (coordinated mentions of as many distinct states or organisations) before the
     reference, in its sentence or the two before it; or the latest group reference of that size."""
-    first = _sentence_window(doc, noun, 2)
+    first = sentence_window(doc, noun, 2)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     best: tuple[int, tuple[Actor, ...]] | None = None
     # ("Egypt and Saudi Arabia hosted talks between the two sides": the clause's own subject is not the sides)
@@ -186,7 +186,7 @@ def _frequent_pair(doc: Doc, noun: Token, mentions: list[Mention], count: int) -
     than any third): the pair a report about two sides is about."""
     if count != 2:
         return ()
-    first = _sentence_window(doc, noun, LOOKBACK_SENTENCES)
+    first = sentence_window(doc, noun, LOOKBACK_SENTENCES)
     # ("Moscow urged both sides to ...": the two sides are others than the one who addresses them)
     addressing = {m.actor.country for m in mentions for c in noun.head.children
                   if c.dep_ in ("nsubj", "nsubjpass") and m.start <= c.i < m.end} \
@@ -459,7 +459,7 @@ def _previous_sentence(doc: Doc, sent: Span) -> Span | None:
     return doc[sent.start - 1].sent
 
 
-def _sentence_window(doc: Doc, token: Token, sentences: int) -> int:
+def sentence_window(doc: Doc, token: Token, sentences: int) -> int:
     """The first token of the sentence ``sentences`` before the one holding ``token``."""
     sent = token.sent
     for _ in range(sentences):

@@ -175,9 +175,14 @@ def _bare_membership(token: Token) -> bool:
     """ "to become a permanent member of organization": the article dropped before the organisation one
     becomes a member of (a bare singular noun with no determiner of its own)."""
     head = token.head
-    return token.tag_ == "NN" and token.dep_ == "pobj" and head.lower_ in ("of", "in") \
-        and head.head.lemma_.lower() in ("member", "membership") \
-        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
+    return token.dep_ == "pobj" and head.lower_ in ("of", "in") \
+        and head.head.lemma_.lower() in ("member", "membership") and _bare(token)
+
+
+def _bare(token: Token) -> bool:
+    """A singular common noun with no determiner, possessor or modifier of its own ("use force")."""
+    return token.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+                                          for c in token.children)
 
 
 def _group_reference(token: Token, mentions: list[Mention]) -> Mention | None:
@@ -249,8 +254,7 @@ def _role_phrase(token: Token, mentions: list[Mention], taken: dict[int, Mention
     if any((kb.reference(w.lower_) or ("", ""))[0] == "count" for w in token.subtree if w.i < token.i) \
             or ((kb.reference(token.lower_) or ("", ""))[0] == "group" and definite_plural(token)):
         return None  # "the two leaders", "both sides", "the delegations": group references, for coreference
-    if token.tag_ == "NN" and token.lower_ in MASS_ROLE_WORDS and not any(
-            c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+    if token.lower_ in MASS_ROLE_WORDS and _bare(token):
         return None  # "agreed not to use force", "took power by force": force used, not a force
     is_person = token.ent_type_ == "PERSON"
     if token.pos_ == "PROPN" and not is_person and not token.is_lower and token.lower_ not in INSTITUTIONS \

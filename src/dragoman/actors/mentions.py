@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import cast
@@ -339,13 +339,7 @@ class MentionFinder:
         if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
                 and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN):
             return replace(aliases[best[0][0]], text=ent.text, how=f"fuzzy:{best[0][1] / 100:.2f}")
-        near = self._near_people.get(key)
-        if near is None:
-            if len(self._near_people) >= NEAR_NAMES_KEPT:
-                self._near_people.clear()
-            near = self._near_people[key] = process.extract(key, self.person_names, scorer=fuzz.ratio, limit=2,
-                                                            score_cutoff=FUZZY_PERSON - FUZZY_MARGIN)
-        best = near
+        best = _nearest(self._near_people, key, self.person_names, FUZZY_PERSON - FUZZY_MARGIN)
         if best and best[0][1] >= FUZZY_PERSON and _same_initial(key, best[0][0]) \
                 and (len(best) < 2 or best[0][1] - best[1][1] >= FUZZY_MARGIN
                      or self.kb.names[best[0][0]] == self.kb.names[best[1][0]]):
@@ -366,12 +360,7 @@ class MentionFinder:
             key = normalise(text)
             if len(key) < 6 or not text[:1].isupper() or key in self.kb.names:
                 continue  # short words are never guessed; known names were matched (or left out) already
-            best = self._near_names.get(key)
-            if best is None:
-                if len(self._near_names) >= NEAR_NAMES_KEPT:
-                    self._near_names.clear()
-                best = self._near_names[key] = process.extract(key, self.place_names, scorer=fuzz.ratio, limit=2,
-                                                               score_cutoff=FUZZY_NAME - FUZZY_MARGIN)
+            best = _nearest(self._near_names, key, self.place_names, FUZZY_NAME - FUZZY_MARGIN)
             if not best or best[0][1] < FUZZY_NAME or not _same_initial(key, best[0][0]):
                 continue
             entries = self.kb.names[best[0][0]]
@@ -457,6 +446,18 @@ def phrase_words(head: Token) -> list[Token]:
 def fold(text: str) -> str:
     """``text`` without diacritics: "Vučić" -> "Vucic"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _nearest(memo: dict[str, list[tuple[str, float, int]]], key: str, names: Sequence[str],
+             cutoff: float) -> list[tuple[str, float, int]]:
+    """The two ``names`` nearest ``key`` (fuzzy ratio at least ``cutoff``), remembered in ``memo`` per key;
+    the memo is emptied past ``NEAR_NAMES_KEPT`` keys, so a long run's memory stays bounded."""
+    near = memo.get(key)
+    if near is None:
+        if len(memo) >= NEAR_NAMES_KEPT:
+            memo.clear()
+        near = memo[key] = process.extract(key, names, scorer=fuzz.ratio, limit=2, score_cutoff=cutoff)
+    return near
 
 
 def _strip_possessive(span: Span) -> str:

@@ -119,7 +119,7 @@ class MentionIndex:
             for child in sorted(token.children, key=lambda c: (c.dep_ == "poss" and c.pos_ == "PRON",
                                                                trade and c.lower_ != "by")):
                 if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or (child.lower_ == "in" and depth > 0)) \
-                        and not (child.lower_ == "to" and token.lemma_.lower() in TRADE_NOUNS):
+                        and not (child.lower_ == "to" and trade):
                     continue  # ("opposition to any use of nuclear weapons in Ukraine": a place, not a party;
                     # but "the arms sale to Taiwan" names its buyer)
                 if child.dep_ == "acl" and not any(g.dep_ == "agent" for g in child.children):
@@ -589,11 +589,10 @@ def _purpose_parties(trigger: Token) -> list[Token]:
     NATO"), the seller of what it buys ("an agreement to buy fighter planes from Russia") or the buyer of
     what it sells ("a deal to supply gas to Hungary")."""
     heads: list[Token] = []
-    subject = trigger.head if trigger.dep_ in ("nsubjpass", "nsubj") else None
     holders = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
     if trigger.pos_ == "VERB" and is_passive(trigger):
         holders += [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]  # "an agreement was signed"
-    for holder in [h for h in holders if h is not subject]:
+    for holder in holders:
         for clause in holder.children:
             if clause.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not infinitive(clause):
                 continue

@@ -28,6 +28,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.actors.coref import sentence_window
 from dragoman.actors.discourse import STATE_KINDS
 from dragoman.actors.mentions import Mention, phrase_words
 from dragoman.events.arguments import (
@@ -292,8 +293,7 @@ class EventCoder:
         if pattern.cameo[:2] in OUTWARD_ROOTS and not pattern.domestic:
             # "recalled its ambassador", "expelled its own diplomats": relations are cut with another state;
             # "massed troops for an offensive against X": a force posture is aimed at X, not the troops
-            own = {s.actor.country for s in sources}
-            targets = [t for t in targets if not (t.actor.country in own and _organ(t))]
+            targets = _not_own_state(targets, sources)
             target_role = target_role if targets else ""
         if target_role in ("complement_subject", "complement") and pattern.cameo[:2] == THREAT[:2]:
             targets = _not_own_state(targets, sources)
@@ -315,9 +315,8 @@ class EventCoder:
         if not targets and pattern.cameo == VISIT and index.dateline is not None \
                 and index.dateline not in {s.actor.country for s in sources}:
             # "NEW DELHI - ... during a visit by Bangladeshi Prime Minister Sheikh Hasina": to the dateline's state
-            actor = Actor(text=token.text, name=index.dateline, code=index.dateline, country=index.dateline,
-                          how="implied:the dateline's state", entry=f"implied:{index.dateline}")
-            targets, target_role = [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the dateline's state"
+            targets = [_implied_state(token, index.dateline, "implied:the dateline's state")]
+            target_role = "the dateline's state"
         if not targets and pattern.cameo in ANSWERS:
             targets, target_role = _answered(token, sources, earlier, pattern.cameo)
         if not targets and pattern.cameo[:2] in FORCE_ROOTS:
@@ -561,8 +560,7 @@ def _proposer(verb: Token, sources: list[Mention], index: MentionIndex,
     if not any(o.lemma_.lower() in PROPOSAL_NOUNS and _definite(o) for o in role_heads(verb, "object")):
         return [], ""
     doc = verb.doc
-    first = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
-    first = doc[first - 1].sent.start if first > 0 else first
+    first = sentence_window(doc, verb, 2)
     own = {_party(s) for s in sources}
     said = [e for e in referents if first <= e.trigger < verb.i and e.code[:2] in CLAIMING_ROOTS
             and _party(e.source) not in own]
@@ -736,13 +734,17 @@ def _counterpart(token: Token, sources: list[Mention], index: MentionIndex,
     if not other or (len(other) == 2 and not third_party_ok):
         return [], ""
     first = next(m for m in index.mentions if _story_party(m) == other[0])
-    actor = replace(first.actor, text=token.text,
-                    how=f"implied:the story's counterpart ({first.actor.text}; named {counts[other[0]]} times)")
+    how = f"implied:the story's counterpart ({first.actor.text}; named {counts[other[0]]} times)"
     if first.kind in STATE_KINDS:  # the state itself, not the organ first named
-        country = first.actor.country or ""
-        actor = Actor(text=token.text, name=country, code=country, country=country, how=actor.how,
-                      entry=f"implied:{country}")
+        return [_implied_state(token, first.actor.country or "", how)], "the story's counterpart"
+    actor = replace(first.actor, text=token.text, how=how)
     return [Mention(token.i, token.i + 1, token.i, actor, "implied")], "the story's counterpart"
+
+
+def _implied_state(token: Token, country: str, how: str) -> Mention:
+    """A state the text does not name at ``token``, read from the story (``how`` says from what)."""
+    actor = Actor(text=token.text, name=country, code=country, country=country, how=how, entry=f"implied:{country}")
+    return Mention(token.i, token.i + 1, token.i, actor, "implied")
 
 
 def _judged_later(doc: Doc, events: list[CodedEvent], halves: list[CodedEvent]) -> list[CodedEvent]:
