@@ -30,12 +30,12 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, EntityRecognizer
+from spacy.pipeline import AttributeRuler, DependencyParser, EntityRecognizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-from dragoman.nlp.fast_ner import decode_faster
+from dragoman.nlp.decoding import decode_faster
 
 Features = tuple[int, int, int, int]  # TAG, LOWER, DEP, IS_SPACE of a token, as the Matcher sees them
 Test = Callable[[Features, Callable[[int], str]], bool]
@@ -237,11 +237,11 @@ class FastLemmatizer(EnglishLemmatizer):
 
 def speed_up(nlp: Language) -> list[str]:
     """Swap the stock attribute ruler and rule lemmatizer of ``nlp`` for the faster equivalents above,
-    and put the faster decoder of ``nlp/fast_ner.py`` in front of its entity recognizer, where they are
-    exactly the stock components; the names of those swapped."""
+    and put the faster decoders of ``nlp/decoding.py`` in front of its parser and entity recognizer, where
+    they are exactly the stock components; the names of those swapped (or fronted)."""
     swapped = []
     for name, component in list(nlp.pipeline):
-        if type(component) is EntityRecognizer and decode_faster(nlp, name):
+        if type(component) in (DependencyParser, EntityRecognizer) and decode_faster(nlp, name):
             swapped.append(name)
         elif type(component) is AttributeRuler:
             try:

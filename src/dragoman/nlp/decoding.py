@@ -1,32 +1,36 @@
-"""The model's entity recognizer with its greedy decoding done a batch at a time in numpy, output-identical.
+"""The model's parser and entity recognizer, decoded faster with output identical to the stock components.
 
-The stock ``EntityRecognizer`` (a transition-based tagger: at each token it picks one of the moves ``B-``,
-``I-``, ``L-``, ``U-`` a label, or ``O``) scores its moves in Cython, one state and one move at a time, and
-in the wheel of spaCy that dragoman pins that loop takes and releases the interpreter lock for each
-token it looks at: the decoding costs more than the network that feeds it (about 2.8 of the 4.1 seconds
-of CPU the recognizer spends on the throughput corpus, against 1.1 s for the parser's whole decoding).
+Both are transition-based: a state per document, and at each step a network scores the moves of every
+unfinished state of a sub-batch and each state takes its best valid move. The stock greedy loop
+(``Parser._parseC``) runs in Cython with the interpreter lock released, and in the spaCy wheel dragoman
+pins the state accessors it calls for every feature and every move (``StateC.B``, ``safe_get``, ...) take
+the lock back each time: the decoding costs more than the networks that feed it (on the throughput
+corpus, 2.8 of the recognizer's 4.1 s of CPU and 1.1 of the parser's 1.3 s). Two decoders avoid that:
 
-Every entity move consumes exactly one token, so the states of a batch advance in step: at step ``t``
-each document longer than ``t`` is at its token ``t``. This module takes the steps for the whole batch
-at once, with the same numbers in the same order as the stock code:
+- ``SteppedParser`` (any greedy transition-based component: here the parser) takes the stock loop's
+  steps from Python, with the stock pieces: the stock step model scores the unfinished states
+  (``ParserStepModel.predict``: the same feature sums, bias, maxout, ``blis`` ``sgemm`` on the same rows
+  in the same order, and output bias as the Cython loop) and the stock ``Parser.transition_states``
+  picks and takes each state's best valid move (the Cython ``c_transition_batch`` of the loop, called
+  with the lock held, so that taking it again is free). Batches, sub-batches (a quarter of the batch,
+  sorted by length), state order and annotation are the stock ``pipe``'s.
+- ``FastEntityRecognizer`` takes the recognizer's steps for a whole sub-batch at once in numpy. Every
+  entity move (``B-``, ``I-``, ``L-``, ``U-`` a label, or ``O``) consumes exactly one token, so the states
+  advance in step: at step ``t`` each document longer than ``t`` is at its token ``t``. The network up to
+  the precomputed hidden features is the stock model's own layers, called as the stock ``predict`` calls
+  them; a state's features are the stock ones for the three feature tokens (the next token; the first
+  token of the open entity; the token before the next one if an entity is open), summed in the same
+  order, plus the bias; the maxout picks ``p0 if p0 > p1 else p1`` as ``Vec.arg_max`` does; the scores
+  are the same ``sgemm`` on the same rows plus the output bias (classes the model never saw get the
+  step's smallest score); a move is chosen as ``arg_max_if_valid`` chooses it, the first best-scoring
+  valid move, by the stock validity rules for a document without preset entities (an entity never starts
+  on whitespace or runs across a sentence start, ``I`` and ``L`` continue the open entity's label, ``B``
+  and ``I`` need a token after them, ``O`` and ``U`` need no entity open). Documents with preset
+  entities, and recognizers of another shape, are decoded by ``SteppedParser``'s loop.
 
-- the network up to the precomputed hidden features is the stock model's own layers (``layers[0]``, the
-  token vectors, and ``layers[1]``, the precomputable affine whose row 0 is the padding), called as the
-  stock ``predict`` calls them;
-- a state's features are the stock ones for three feature tokens (the next token; the first token of the
-  open entity; the token before the next one if an entity is open), summed in the same order, plus the
-  bias; the maxout picks ``p0 if p0 > p1 else p1`` as ``Vec.arg_max`` does;
-- the scores are the same ``blis`` ``sgemm`` on the same rows (the states of the same sub-batch, in the
-  same order: the stock loop keeps its unfinished states in order), plus the output bias; classes the
-  model never saw get the smallest score of the step, as in the stock code;
-- a move is chosen as ``arg_max_if_valid`` chooses it: the first best-scoring valid move, with the stock
-  validity rules for a document without preset entities (an entity never starts on whitespace or runs
-  across a sentence start, ``I`` and ``L`` continue the open entity's label, ``B`` and ``I`` need a token
-  after them, ``O`` and ``U`` need no entity open).
-
-Documents that already carry entity annotation (preset entities change the validity rules), and models
-that are not this greedy shape (beam search, other feature sets, no output layer), go through the stock
-code. ``tests/nlp/test_fast_ner.py`` checks token by token that the entities are the stock ones.
+Each stands in front of its stock component, which stays in the pipeline (disabled) under its own name;
+beam-search components are left alone. ``tests/nlp/test_decoding.py`` checks token by token that heads,
+labels, sentences and entities are the stock ones.
 """
 
 from __future__ import annotations
@@ -37,11 +41,13 @@ from typing import Any
 import numpy as np
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.pipeline import EntityRecognizer
+from spacy.pipeline import DependencyParser, EntityRecognizer
+from spacy.pipeline.transition_parser import Parser
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-FACTORY = "dragoman_fast_ner"
+FAST_NER = "dragoman_fast_ner"
+STEPPED = "dragoman_stepped_parser"
 _MOVES = "BILUO"
 _BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
 
@@ -189,13 +195,15 @@ class _Decoder:
         return found
 
 
-class FastEntityRecognizer:
-    """The stock ``EntityRecognizer`` in front of which it stands, its greedy decoding done by ``_Decoder``;
-    everything else (its name, labels, model, serialisation) is the stock component's."""
+class SteppedParser:
+    """The stock greedy transition-based component ``stock`` (here the parser), its steps taken from Python
+    with the stock step model and transitions (see the module's docstring); everything else (its name,
+    labels, model, serialisation) is the stock component's."""
 
-    def __init__(self, stock: EntityRecognizer) -> None:
+    def __init__(self, stock: Parser) -> None:
+        if stock.cfg.get("beam_width", 1) != 1:
+            raise Unsupported("beam search")
         self.stock = stock
-        self._decoder = _Decoder(stock)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stock, name)
@@ -218,8 +226,54 @@ class FastEntityRecognizer:
                 error_handler(self.stock.name, self.stock, in_order, exc)
 
     def _annotate(self, docs: list[Doc]) -> None:
+        stock = self.stock
+        if not any(len(doc) for doc in docs):
+            stock.set_annotations(docs, stock.predict(docs))
+            return
+        stock._ensure_labels_are_added(docs)
+        states = stock.moves.init_batch(docs)
+        step_model = stock.model.predict(docs)
+        scores_of = self._scorer(step_model)
+        unfinished = [state for state in states if not state.is_final()]
+        while unfinished:
+            unfinished = stock.transition_states(unfinished, scores_of(unfinished))
+        step_model.clear_memory()
+        stock.set_annotations(docs, states)
+
+    @staticmethod
+    def _scorer(step_model: Any) -> Callable[[list[Any]], np.ndarray]:
+        """The scores of the moves of some unfinished states: the stock step model's ``predict``
+        (``step_forward``) without thinc's per-call bookkeeping, the same operations in the same order:
+        the context tokens, the precomputed hidden features summed with their bias and maxout
+        (``state2vec``), the output layer's ``gemm`` and bias, and the smallest score for unseen classes."""
+        if not step_model.attrs["has_upper"]:
+            return step_model.predict
+        state2vec, upper = step_model.state2vec, step_model.vec2scores
+        weights, bias, gemm = upper.get_param("W"), upper.get_param("b"), upper.ops.gemm
+        unseen = step_model._class_mask == 0
+        get_token_ids = step_model.get_token_ids
+
+        def scores_of(states: list[Any]) -> np.ndarray:
+            scores = gemm(state2vec.predict(get_token_ids(states)), weights, trans2=True)
+            scores += bias
+            if unseen.any():
+                scores[:, unseen] = np.nanmin(scores)
+            return scores
+
+        return scores_of
+
+
+class FastEntityRecognizer(SteppedParser):
+    """The stock ``EntityRecognizer``, its greedy decoding done by ``_Decoder`` (see the module's
+    docstring); documents with preset entities stepped as by ``SteppedParser``."""
+
+    def __init__(self, stock: EntityRecognizer) -> None:
+        super().__init__(stock)
+        self._decoder = _Decoder(stock)
+
+    def _annotate(self, docs: list[Doc]) -> None:
         if not any(len(doc) for doc in docs) or any(doc.to_array([ENT_IOB]).any() for doc in docs if len(doc)):
-            self.stock.set_annotations(docs, self.stock.predict(docs))  # nothing to decode, or presets
+            super()._annotate(docs)
             return
         label_ids = self._decoder.moves.label_ids
         for doc, entities in zip(docs, self._decoder.decode(docs), strict=True):
@@ -227,18 +281,36 @@ class FastEntityRecognizer:
                          default="outside")
 
 
-@Language.factory(FACTORY, default_config={"stock": "ner"})
-def _make(nlp: Language, name: str, stock: str) -> FastEntityRecognizer:
+@Language.factory(STEPPED, default_config={"stock": "parser"})
+def _make_stepped(nlp: Language, name: str, stock: str) -> SteppedParser:
+    return SteppedParser(nlp.get_pipe(stock))
+
+
+@Language.factory(FAST_NER, default_config={"stock": "ner"})
+def _make_fast_ner(nlp: Language, name: str, stock: str) -> FastEntityRecognizer:
     return FastEntityRecognizer(nlp.get_pipe(stock))
 
 
 def decode_faster(nlp: Language, name: str) -> bool:
-    """Put a ``FastEntityRecognizer`` in front of the stock recognizer ``name`` (which stays in the
-    pipeline, disabled, and keeps its name for ``get_pipe``) if ``_Decoder`` decodes it exactly."""
+    """Put the faster decoder of the stock component ``name`` (a greedy parser or entity recognizer) in
+    front of it; the stock component stays in the pipeline, disabled, and keeps its name for
+    ``get_pipe``. False, and nothing changed, for a component neither decodes exactly."""
+    component = nlp.get_pipe(name)
     try:
-        _Decoder(nlp.get_pipe(name))
+        if type(component) is EntityRecognizer:
+            try:
+                _Decoder(component)
+                factory = FAST_NER
+            except Unsupported:
+                SteppedParser(component)
+                factory = STEPPED
+        elif type(component) is DependencyParser:
+            SteppedParser(component)
+            factory = STEPPED
+        else:
+            return False
     except Unsupported:
         return False
-    nlp.add_pipe(FACTORY, name=f"{name}_{FACTORY}", after=name, config={"stock": name})
+    nlp.add_pipe(factory, name=f"{name}_{factory}", after=name, config={"stock": name})
     nlp.disable_pipe(name)
     return True

@@ -1,5 +1,6 @@
-"""The entity recognizer's faster decoding (nlp/fast_ner.py) leaves every document with exactly the stock
-entities, whatever the batches, and steps aside where it would not."""
+"""The faster decoders of the parser and the entity recognizer (nlp/decoding.py) leave every document with
+exactly the stock heads, labels, sentences and entities, whatever the batches, and step aside where they
+would not."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dragoman.nlp.fast_ner import FastEntityRecognizer, _Moves, decode_faster
+from dragoman.nlp.decoding import FastEntityRecognizer, SteppedParser, _Moves, decode_faster
 from dragoman.nlp.model import choose_model
 from dragoman.nlp.segment import add_line_breaks
 
@@ -33,8 +34,8 @@ def _texts() -> list[str]:
     return texts
 
 
-def _entities(doc: Doc) -> list[tuple[int, int, str, str]]:
-    return [(t.i, t.ent_iob, t.ent_type_, t.ent_kb_id_) for t in doc]
+def _entities(doc: Doc) -> list[tuple[object, ...]]:
+    return [(t.i, t.ent_iob, t.ent_type_, t.ent_kb_id_, t.head.i, t.dep_, t.is_sent_start) for t in doc]
 
 
 def _model(fast: bool, ruler: bool = False) -> Language:
@@ -44,7 +45,7 @@ def _model(fast: bool, ruler: bool = False) -> Language:
         entity_ruler = nlp.add_pipe("entity_ruler", before="ner")
         entity_ruler.add_patterns([{"label": "ORG", "pattern": "Brussels"}, {"label": "GPE", "pattern": "Abu"}])
     if fast:
-        assert decode_faster(nlp, "ner")
+        assert decode_faster(nlp, "parser") and decode_faster(nlp, "ner")
     return nlp
 
 
@@ -58,10 +59,14 @@ def fast() -> Language:
     return _model(fast=True)
 
 
-def test_the_fast_decoder_stands_in_for_the_recognizer(fast: Language) -> None:
+def test_the_fast_decoders_stand_in_for_the_parser_and_the_recognizer(fast: Language) -> None:
     names = fast.pipe_names
-    assert "ner" not in names and isinstance(fast.get_pipe(names[-1]), FastEntityRecognizer)
-    assert fast.get_pipe(names[-1]).labels == fast.get_pipe("ner").labels  # the stock component's, through it
+    assert "ner" not in names and "parser" not in names and set(fast.disabled) >= {"parser", "ner"}
+    recognizer = fast.get_pipe(names[-1])
+    assert isinstance(recognizer, FastEntityRecognizer)
+    assert recognizer.labels == fast.get_pipe("ner").labels  # the stock component's, through it
+    parser = fast.get_pipe(names[names.index("dragoman_line_breaks") + 1])
+    assert type(parser) is SteppedParser and parser.labels == fast.get_pipe("parser").labels
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 7, 64, 1000])
@@ -71,6 +76,7 @@ def test_entities_are_the_stock_ones_in_any_batches(stock: Language, fast: Langu
     found = [_entities(doc) for doc in fast.pipe(texts, batch_size=batch_size)]
     assert found == expected
     assert sum(len([e for e in doc if e[1] == 3]) for doc in found) > 100  # entities were found at all
+    assert sum(len([e for e in doc if e[6]]) for doc in found) > 100  # and sentences
 
 
 def test_one_document_called_directly(stock: Language, fast: Language) -> None:
@@ -98,8 +104,24 @@ def test_validity_rows(stock: Language) -> None:
     assert allowed[5 + 2 * gpe] == {"I-GPE", "L-GPE"}
 
 
-def test_a_beam_recognizer_stays_stock() -> None:
+def test_beam_search_components_stay_stock() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("beam_ner")
-    assert not decode_faster(nlp, "beam_ner")
-    assert nlp.pipe_names == ["beam_ner"]
+    nlp.add_pipe("beam_parser")
+    assert not decode_faster(nlp, "beam_ner") and not decode_faster(nlp, "beam_parser")
+    assert nlp.pipe_names == ["beam_ner", "beam_parser"]
+
+
+def test_a_recognizer_of_another_shape_is_stepped() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner", config={"model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                                          "extra_state_tokens": True, "hidden_width": 16, "maxout_pieces": 2,
+                                          "use_upper": True, "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2",
+                                          "pretrained_vectors": None, "width": 16, "depth": 1, "embed_size": 100,
+                                          "window_size": 1, "maxout_pieces": 2, "subword_features": True}}})
+    nlp.get_pipe("ner").add_label("GPE")
+    nlp.initialize()
+    stock = [(e.start, e.end, e.label_) for e in nlp("Iran and Russia signed a deal in Moscow.").ents]
+    assert decode_faster(nlp, "ner")
+    assert type(nlp.get_pipe(nlp.pipe_names[-1])) is SteppedParser  # six feature tokens: not _Decoder's three
+    assert [(e.start, e.end, e.label_) for e in nlp("Iran and Russia signed a deal in Moscow.").ents] == stock
