@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 from dragoman.nlp.decoding import decode_faster
+from dragoman.nlp.embedding import memoise_embeddings
 
 Features = tuple[int, int, int, int]  # TAG, LOWER, DEP, IS_SPACE of a token, as the Matcher sees them
 Test = Callable[[Features, Callable[[int], str]], bool]
@@ -257,4 +258,5 @@ def speed_up(nlp: Language) -> list[str]:
             component._memo = {}  # type: ignore[attr-defined]
             component._indexed = False  # type: ignore[attr-defined]
             swapped.append(name)
+    memoise_embeddings(nlp)
     return swapped
