@@ -6,8 +6,9 @@ file; each step's CPU time (``time.process_time``) is summed over the documents.
 the whole corpus first (as ``Pipeline.run`` batches it), so the stages after it are timed on parsed docs.
 The figures are what ``dragoman ingest --workers 1`` spends, apart from the interpreter's own start-up and
 the command's argument parsing. For comparison, the last line is the CPU time of the parse of
-``throughput.py``'s bare spaCy script (the stock model, whose attribute ruler and lemmatizer dragoman
-replaces with faster equivalents, ``nlp.pipe`` in batches of 32; ``--no-bare`` skips it).
+``throughput.py``'s bare spaCy script (the stock model, ``nlp.pipe`` in batches of 32; dragoman runs the
+same model with output-identical faster pieces: ``nlp/fast.py``, ``nlp/decoding.py``,
+``nlp/embedding.py``; ``--no-bare`` skips it).
 
     .venv/bin/python benchmarks/stages.py [--docs 1035] [--rounds 3] [--no-bare]
 
