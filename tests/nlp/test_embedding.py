@@ -78,3 +78,27 @@ def test_a_network_of_another_shape_is_refused() -> None:
     nlp.initialize()
     with pytest.raises(ValueError):
         EmbeddingMemo(nlp.get_pipe("tok2vec").model)
+
+
+def test_threads_sharing_a_pipeline_get_the_stock_vectors(stock: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(embedding, "MEMO_ROWS", 60)  # emptied while another thread reads
+    nlp = spacy.load(choose_model())
+    memoise_embeddings(nlp)
+    texts = _texts()
+    expected = [tensor for tensor, _ents in _vectors(stock, texts, 2)]
+    failures: list[str] = []
+
+    def work() -> None:
+        for _round in range(2):
+            for tensor, want in zip((d.tensor for d in nlp.pipe(texts, batch_size=2)), expected, strict=True):
+                if not np.array_equal(tensor, want):
+                    failures.append("differs")
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

@@ -21,6 +21,7 @@ that every token's analysis is the stock one.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,7 @@ class EmbeddingMemo:
         self.extract, self.embed, self.mix = layers[0], layers[2], layers[3]
         self.index: dict[bytes, int] = {}
         self.table = np.empty((0, 0), dtype=np.float32)
+        self._lock = threading.Lock()  # a pipeline shared by threads: rows are looked up, written, read at once
 
     def forward(self, model: Model, docs: list[Any], is_train: bool) -> tuple[list[np.ndarray], Callable[..., Any]]:
         if is_train:
@@ -55,8 +57,9 @@ class EmbeddingMemo:
         rows = np.ascontiguousarray(np.concatenate(features))
         keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
         distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        where = self._where([key.tobytes() for key in distinct], rows[first])
-        vectors = self.table[where[inverse.ravel()]]
+        with self._lock:
+            where = self._where([key.tobytes() for key in distinct], rows[first])
+            vectors = self.table[where[inverse.ravel()]]
         return np.split(vectors, np.cumsum(lengths)[:-1]), _no_backprop
 
     def _where(self, keys: list[bytes], rows: np.ndarray) -> np.ndarray:
