@@ -75,8 +75,8 @@ def test_entities_are_the_stock_ones_in_any_batches(stock: Language, fast: Langu
     expected = [_entities(doc) for doc in stock.pipe(texts, batch_size=batch_size)]
     found = [_entities(doc) for doc in fast.pipe(texts, batch_size=batch_size)]
     assert found == expected
-    assert sum(len([e for e in doc if e[1] == 3]) for doc in found) > 100  # entities were found at all
-    assert sum(len([e for e in doc if e[6]]) for doc in found) > 100  # and sentences
+    assert sum(len([e for e in doc if e[1] == 3]) for doc in found) > 50  # entities were found at all
+    assert sum(len([e for e in doc if e[6]]) for doc in found) > 50  # and sentences
 
 
 def test_one_document_called_directly(stock: Language, fast: Language) -> None:
