@@ -125,3 +125,17 @@ def test_workers_die_with_a_killed_writer(tmp_path: Path) -> None:
     finally:
         for pid in _processes_of(db):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_the_last_chunks_are_cut_in_two_by_characters() -> None:
+    def doc(i: str, n: int) -> Document:
+        return Document(doc_id=i, text="x" * n)
+
+    chunks = [[doc(f"{j}-{i}", 10) for i in range(4)] for j in range(4)] + [[doc("big", 100)]]
+    out = [[d.doc_id for d in c] for c in parallel._finer_at_the_end(iter(chunks), 2)]
+    assert out[:3] == [[f"{j}-{i}" for i in range(4)] for j in range(3)]  # whole, as they came
+    assert out[3:] == [["3-0", "3-1"], ["3-2", "3-3"], ["big"]]  # one document: not cut
+    assert [i for c in out for i in c] == [d.doc_id for c in chunks for d in c]  # nothing lost, in order
+    uneven = [doc("a", 10), doc("b", 10), doc("c", 10), doc("d", 70)]
+    assert [[d.doc_id for d in c] for c in parallel._halves(uneven)] == [["a", "b", "c"], ["d"]]
+    assert list(parallel._finer_at_the_end(iter([]), 2)) == []
