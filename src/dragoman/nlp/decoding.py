@@ -66,7 +66,7 @@ class _Moves:
         types, numbers = [], []
         for name in names:
             move, _, label = name.partition("-")
-            if move not in _MOVES or (move == "O") != (label == "" and name == "O"):
+            if move not in _MOVES or (move == "O" and label):
                 raise Unsupported(name)
             if label and label not in self.labels:
                 self.labels.append(label)
@@ -110,7 +110,7 @@ class _Decoder:
         lower = model.layers[1]
         if lower.get_dim("nF") != 3 or lower.get_dim("nP") < 1:
             raise Unsupported("not the three-token feature set of the BILUO states")
-        if not isinstance(model.ops.xp, type(np)) and model.ops.xp is not np:
+        if model.ops.xp is not np:
             raise Unsupported("not on the CPU")
         self.model = model
         self.moves = _Moves(recognizer)
@@ -133,23 +133,20 @@ class _Decoder:
         lengths = np.array([len(doc) for doc in docs])
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
         total = int(lengths.sum())
-        # per token of the batch: whitespace; the last of its document; followed by a sentence start
+        # per token of the batch: whitespace; the first of its document or of a sentence
         space = np.zeros(total, dtype=bool)
-        last_token = np.zeros(total, dtype=bool)
-        before_start = np.zeros(total, dtype=bool)
-        first = np.zeros(total, dtype=bool)  # a document's first token, or a sentence's
+        first = np.zeros(total, dtype=bool)
         for doc, offset, length in zip(docs, offsets, lengths, strict=True):
             if length:
                 columns = doc.to_array([SENT_START, IS_SPACE])
                 space[offset:offset + length] = columns[:, 1] != 0
-                last_token[offset + length - 1] = True
-                before_start[offset:offset + length - 1] = columns[1:, 0] == 1
                 first[offset:offset + length] = columns[:, 0] == 1
                 first[offset] = True
         # which row of the validity table a state takes at each token: with no entity open, by whether an
         # entity may begin there (B) and whether it may be a one-token entity (U); with one open, by its
-        # label and whether the entity may go on past the token (I)
-        may_go_on = ~last_token & ~before_start
+        # label and whether the entity may go on past the token (I). Either needs a next token that starts
+        # neither a sentence nor the next document.
+        may_go_on = ~np.append(first[1:], True)
         closed_row = (may_go_on & ~space) * 2 + ~space
         open_row = 4 + may_go_on.astype(np.int64)
         penalty = moves.penalties
@@ -312,21 +309,19 @@ def decode_faster(nlp: Language, name: str) -> bool:
     front of it; the stock component stays in the pipeline, disabled, and keeps its name for
     ``get_pipe``. False, and nothing changed, for a component neither decodes exactly."""
     component = nlp.get_pipe(name)
-    try:
-        if type(component) is EntityRecognizer:
-            try:
-                _Decoder(component)
-                factory = FAST_NER
-            except Unsupported:
-                SteppedParser(component)
-                factory = STEPPED
-        elif type(component) is DependencyParser:
-            SteppedParser(component)
-            factory = STEPPED
-        else:
-            return False
-    except Unsupported:
+    if type(component) not in (DependencyParser, EntityRecognizer):
         return False
+    try:
+        SteppedParser(component)
+    except Unsupported:  # beam search
+        return False
+    factory = STEPPED
+    if type(component) is EntityRecognizer:
+        try:
+            _Decoder(component)
+            factory = FAST_NER
+        except Unsupported:
+            pass  # another shape of recognizer: stepped
     nlp.add_pipe(factory, name=f"{name}_{factory}", after=name, config={"stock": name})
     nlp.disable_pipe(name)
     return True
