@@ -10,6 +10,7 @@ import pytest
 
 from dragoman import parallel
 from dragoman.cli.main import main
+from dragoman.errors import DragomanError
 from dragoman.parallel import Coder, ParallelCoder, default_workers
 from dragoman.pipeline import BATCH_CHARS, BATCH_SIZE, Pipeline, Settings, batches
 from dragoman.records import Document
@@ -56,7 +57,7 @@ def test_two_workers_export_what_one_does(tmp_path: Path, capsys: pytest.Capture
     assert f"{n_docs} already ingested" in capsys.readouterr().err.splitlines()[-1]
 
 
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+@pytest.mark.parametrize("start_method", ["forkserver", "fork", "spawn"])
 def test_results_come_back_in_input_order(pipeline: Pipeline, start_method: str) -> None:
     texts = ["Iran condemned Russia on Monday.", "Russia praised Iran.", "The weather was fine.",
              "Iran's foreign minister met Sergei Lavrov in Moscow.", "China accused the United States."]
@@ -81,23 +82,37 @@ def test_default_workers_is_the_cores_this_process_may_use() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
 
 
-def _processes_of(db: str) -> list[int]:
-    """Processes whose command line names ``db``: the writer and its workers, wherever they were reparented."""
-    found = []
+def _family(root: int) -> set[tuple[int, int]]:
+    """``root`` and every process descended from it, as (pid, depth below ``root``)."""
+    parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if db.encode() in (entry / "cmdline").read_bytes():
-                    found.append(int(entry.name))
+                stat = (entry / "stat").read_text()
             except OSError:
                 continue
-    return found
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    family, frontier, depth = {(root, 0)}, {root}, 0
+    while frontier:
+        depth += 1
+        frontier = {pid for pid, parent in parents.items() if parent in frontier}
+        family |= {(pid, depth) for pid in frontier}
+    return family
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc (Linux)")
 def test_workers_die_with_a_killed_writer(tmp_path: Path) -> None:
-    """An orphaned worker would keep the writer's database connection (and PostgreSQL's writer lock) open,
-    so that the run meant to resume would wait for ever."""
+    """An orphaned worker would go on coding for nobody, and one forked from the writer would keep its
+    database connection (and PostgreSQL's writer lock) open, so that the run meant to resume would wait
+    for ever. The workers are forked from a forkserver (the writer's child), so they are the writer's
+    grandchildren."""
     import signal
     import subprocess
     import sys
@@ -111,20 +126,42 @@ def test_workers_die_with_a_killed_writer(tmp_path: Path) -> None:
     db = str(tmp_path / "killed.db")
     writer = subprocess.Popen([sys.executable, "-m", "dragoman.cli.main", "--db", db, "ingest", str(folder),
                                "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    family: set[tuple[int, int]] = set()
     try:
         deadline = time.monotonic() + 120
-        while len(_processes_of(db)) < 3 and writer.poll() is None and time.monotonic() < deadline:
+        while writer.poll() is None and time.monotonic() < deadline:
+            family = _family(writer.pid)
+            if len([pid for pid, depth in family if depth == 2]) >= 2:
+                break
             time.sleep(0.2)
-        assert writer.poll() is None and len(_processes_of(db)) >= 3, "the workers never started"
+        assert writer.poll() is None and len([p for p, d in family if d == 2]) >= 2, "the workers never started"
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()
         deadline = time.monotonic() + 20
-        while _processes_of(db) and time.monotonic() < deadline:
+        while any(_alive(pid) for pid, _depth in family) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert _processes_of(db) == []
+        assert [pid for pid, _depth in family if _alive(pid)] == []
     finally:
-        for pid in _processes_of(db):
-            os.kill(pid, signal.SIGKILL)
+        for pid, _depth in family:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_a_bad_knowledge_file_is_the_ordinary_error_with_workers(tmp_path: Path) -> None:
+    """The forkserver's pipeline fails to load: nothing is said there; each worker loads it again and
+    sends back the one-line error naming the file."""
+    bad = tmp_path / "actors.tsv"  # not there
+    documents = [Document(f"d{i}", "Iran condemned Russia on Monday.") for i in range(6)]
+    parallel = ParallelCoder(Settings(actor_files=(bad,)), workers=2, chunk_size=2, start_method="forkserver")
+    with pytest.raises(DragomanError, match=r"actors\.tsv: cannot read knowledge file"):
+        list(parallel.run(documents))
+
+
+def test_settings_reach_the_forkserver_unchanged() -> None:
+    settings = Settings(model="en_core_web_sm", actor_files=(Path("a b.tsv"), Path("/x/y.tsv")),
+                        pattern_files=(Path("p.tsv"),), place_files=(), batch_size=7, batch_chars=99)
+    assert Settings.from_json(settings.to_json()) == settings
+    assert Settings.from_json(Settings().to_json()) == Settings()
 
 
 def test_the_last_chunks_are_cut_in_two_by_characters() -> None:

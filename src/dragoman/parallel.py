@@ -5,27 +5,31 @@
 progress callbacks stay where they are. Documents go to the workers in chunks (by default the pipeline's
 own parse batches: up to ``batch_size`` documents and ``batch_chars`` characters, so that a worker parses
 short documents in one large batch and long ones a few at a time) and each worker sends back the events of
-each document. Workers hold the pipeline once each: forked workers inherit the writer's,
-spawned ones load their own on their first chunk (see ``_context``); either way a malformed knowledge file
-comes back as the ordinary one-line error, not as a broken pool. At most ``2 * workers`` chunks are in
-flight, so memory stays bounded whatever the length of the input, and the results are yielded in input
-order whatever the order in which workers finish.
+each document. Workers hold the pipeline once each. By default (where the platform has one) they are
+forked from a forkserver that loaded it once, started first thing (``ParallelCoder.start``, which
+``coder`` calls) so that the loading, the serial part of a run, overlaps what the writer does meanwhile
+(importing the readers and the store, opening it, reading the first documents); the writer itself never
+loads spaCy. See ``_context`` for the other ways. A malformed knowledge file comes back as the ordinary
+one-line error, not as a broken pool. At most ``2 * workers`` chunks are in flight, so memory stays
+bounded whatever the length of the input, and the results are yielded in input order whatever the order
+in which workers finish.
 
 Events depend only on their document and the settings (no state is carried from one document to the
 next), so the output equals that of one process; ``tests/test_parallel.py`` checks it.
 
-An input that fits in one chunk is coded in this process: starting workers would cost more than it saves.
+An input that fits in one chunk, given to a coder not yet started, is coded in this process: starting
+workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,9 +41,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from dragoman.errors import DragomanError
 from dragoman.records import Document, Event
+from dragoman.settings import Settings
 
 if TYPE_CHECKING:
-    from dragoman.pipeline import Pipeline, Settings
+    from dragoman.pipeline import Pipeline
 
 
 class Coder(Protocol):
@@ -80,23 +85,32 @@ class ParallelCoder:
     settings: Settings
     workers: int
     chunk_size: int | None = None  # documents per task; None: the pipeline's batches (see the docstring)
-    start_method: str | None = None  # "fork" or "spawn"; None: fork when it is safe (see ``_context``)
+    start_method: str | None = None  # "forkserver", "fork" or "spawn"; None: the default (see ``_context``)
     batch_size: int = field(init=False)
+    _context: BaseContext | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.batch_size = self.settings.batch_size
+
+    def start(self) -> None:
+        """Get the workers' pipeline loading now: with a forkserver (the default where there is one), the
+        server loads it while this process goes on (opening the store, reading the first documents). ``run``
+        calls it; calling it early is what gains the time."""
+        if self._context is None:
+            self._context = _context(self.settings, self.start_method)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         chunks = self._chunks(documents)
         first = next(chunks, [])
         second = next(chunks, [])
-        if not second:  # all of it fits in one chunk
+        if not first:
+            return
+        if not second and self._context is None:  # one chunk, and no worker's pipeline is loading yet
             yield from process_pipeline(self.settings).run(first)
             return
-        chunks = _finer_at_the_end(chain([first, second], chunks), self.workers)
-        context = _context(self.settings, self.start_method)
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts,
-                                 initargs=(os.getpid(),)) as pool:
+        self.start()
+        chunks = _finer_at_the_end(chain([first, second] if second else [first], chunks), self.workers)
+        with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_worker_setup) as pool:
             pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
             try:
                 for chunk in chunks:
@@ -111,7 +125,7 @@ class ParallelCoder:
 
     def _chunks(self, documents: Iterable[Document]) -> Iterator[list[Document]]:
         if self.chunk_size is None:
-            from dragoman.pipeline import batches
+            from dragoman.settings import batches
 
             return batches(documents, self.settings.batch_size, self.settings.batch_chars)
         stream = iter(documents)
@@ -147,32 +161,101 @@ def _halves(chunk: list[Document]) -> Iterator[list[Document]]:
 
 
 def _context(settings: Settings, start_method: str | None) -> BaseContext:
-    """How workers start. Forked (on Linux, from a process that runs no other thread: forking a threaded
-    process can deadlock), they inherit the pipeline loaded here once and share its memory copy-on-write
-    (``gc.freeze`` keeps the collector from copying it); spawned (elsewhere, or while a progress bar's
-    thread runs), each imports dragoman and loads the pipeline itself, a few seconds of CPU more."""
-    if start_method is None:
-        safe = sys.platform == "linux" and threading.active_count() == 1
-        start_method = "fork" if safe else "spawn"
+    """How workers start (``start_method``, else ``default_start_method()``):
+
+    - ``forkserver``: from a server process that loads the pipeline once (``start_forkserver``) while this
+      process goes on opening the store and reading documents; each worker is forked from the server with
+      the pipeline loaded and shares its memory copy-on-write. This process never imports spaCy.
+    - ``fork``: from this process, once it has loaded the pipeline itself (only from a process that runs no
+      other thread: forking a threaded process can deadlock).
+    - ``spawn``: each worker imports dragoman and loads the pipeline itself, a few seconds of CPU more.
+    """
+    start_method = start_method or default_start_method()
     if start_method == "fork":
         process_pipeline(settings)
-        gc.freeze()
+        gc.freeze()  # the collector's passes would otherwise copy the shared pages into every worker
+    elif start_method == "forkserver":
+        start_forkserver(settings)
     return multiprocessing.get_context(start_method)
 
 
-def _ignore_interrupts(writer: int) -> None:
+def default_start_method() -> str:
+    """``forkserver`` where the platform has it (Linux, macOS), else ``spawn`` (Windows)."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+WORKER_SETTINGS = "DRAGOMAN_WORKER_SETTINGS"  # the environment variable that hands the forkserver its settings
+PRELOAD_MODULE = "dragoman.worker_preload"
+
+
+def start_forkserver(settings: Settings) -> None:
+    """Start this process's forkserver (once; ``multiprocessing`` keeps one per process), asking it to load
+    the pipeline of ``settings`` before it forks any worker; returns at once, while the server loads.
+
+    The server is a new interpreter that imports ``PRELOAD_MODULE`` (see ``preload_pipeline``); the
+    settings reach it in its environment, which it reads when it starts. A server started earlier (by an
+    earlier run in this process) is kept: if it holds another pipeline, the workers load theirs each."""
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload([PRELOAD_MODULE])
+    saved = os.environ.get(WORKER_SETTINGS)
+    os.environ[WORKER_SETTINGS] = settings.to_json()
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ[WORKER_SETTINGS]
+        else:
+            os.environ[WORKER_SETTINGS] = saved
+
+
+def preload_pipeline() -> None:
+    """In the forkserver (imported there as ``PRELOAD_MODULE``): load the pipeline of the settings in the
+    environment, so that every worker forked later has it. An error is not raised here (the server would
+    die and the workers with it, unexplained): each worker then loads the pipeline itself on its first
+    chunk and sends the ordinary one-line error back."""
+    text = os.environ.get(WORKER_SETTINGS)
+    if not text:
+        return
+    try:
+        process_pipeline(Settings.from_json(text))
+    except Exception:
+        return
+    gc.freeze()  # the collector's passes would otherwise copy the shared pages into every worker
+
+
+def _worker_setup() -> None:
     """In a worker: Ctrl-C is the writer's to handle (it stops taking results; the store stays whole). And a
-    worker dies with its writer: a forked worker holds the writer's database connection, and an orphan
-    would keep it (and PostgreSQL's writer lock) open after the writer was killed, so that the next run,
-    meant to resume, would wait for ever."""
+    worker dies with the writer: an orphan would go on coding for nobody, and a worker forked from the
+    writer holds its database connection (and PostgreSQL's writer lock), which would make the next run,
+    meant to resume, wait for ever. A worker dies with its parent (``PR_SET_PDEATHSIG``), and where the
+    parent is a forkserver, the server ends when the writer does, once no worker holds the server's
+    "alive" pipe open: ``multiprocessing`` hands each worker a copy of that pipe's writing end, for the
+    processes a worker might start in turn (these start none), so the copy is closed here; otherwise a
+    killed writer would leave the server and its workers waiting for each other for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
     if sys.platform.startswith("linux"):
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != writer:  # the writer died before the request above took effect
+    if os.getppid() != parent:  # the parent died before the request above took effect
         os._exit(1)
+    _close_server_liveness()
+
+
+def _close_server_liveness() -> None:
+    """Close this worker's copy of the forkserver's "alive" pipe, if it has one (see ``_worker_setup``; a
+    worker forked from the writer may hold the writer's copy, which the writer keeps open)."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        setattr(server, "_forkserver_alive_fd", None)  # noqa: B010 - a private attribute of multiprocessing
 
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
@@ -188,11 +271,14 @@ def _collect(chunk: list[Document], future: Future[list[list[Event]]]) -> Iterat
 
 
 def coder(settings: Settings, workers: int) -> Coder:
-    """The pipeline itself for one worker, else a ``ParallelCoder`` (which loads nothing here)."""
+    """The pipeline itself for one worker, else a started ``ParallelCoder`` (its workers' pipeline loading
+    meanwhile in a forkserver where there is one; nothing is loaded in this process)."""
     if workers <= 1:
         from dragoman.pipeline import Pipeline
 
         pipeline = Pipeline.load(settings)
         gc.freeze()  # it lives as long as the process: the collector's full passes need not walk it again
         return pipeline
-    return ParallelCoder(settings, workers)
+    parallel = ParallelCoder(settings, workers)
+    parallel.start()
+    return parallel

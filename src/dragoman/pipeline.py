@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,24 +29,8 @@ from dragoman.nlp.typography import written
 from dragoman.places import PlaceResolver
 from dragoman.places.setting import Occurrence, carry_settings
 from dragoman.records import Document, Event, EventDate, Evidence, Place, make_event_id
+from dragoman.settings import BATCH_CHARS, BATCH_SIZE, Settings, batches
 from dragoman.time import EventDater
-
-# Documents parsed together by ``nlp.pipe``: at most BATCH_SIZE documents and, besides the first, BATCH_CHARS
-# characters. Parsing holds every token of a batch at once (about 16 KB a token at its peak with
-# en_core_web_sm): 32 long articles (110,000 characters) took the process from 200 to 400 MB, while 20,000
-# characters cost about 60 MB. Many short documents (wire sentences) parse faster in one larger batch.
-BATCH_SIZE = 256
-BATCH_CHARS = 20_000
-
-
-@dataclass(frozen=True)
-class Settings:
-    model: str | None = None
-    actor_files: tuple[Path, ...] = ()
-    pattern_files: tuple[Path, ...] = ()
-    place_files: tuple[Path, ...] = ()
-    batch_size: int = BATCH_SIZE
-    batch_chars: int = BATCH_CHARS
 
 
 @dataclass
@@ -151,21 +134,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
-    """Consecutive runs of ``documents``, each of at most ``size`` documents and, past its first document,
-    at most ``chars`` characters."""
-    batch: list[Document] = []
-    length = 0
-    for document in documents:
-        if batch and (len(batch) >= size or length + len(document.text) > chars):
-            yield batch
-            batch, length = [], 0
-        batch.append(document)
-        length += len(document.text)
-    if batch:
-        yield batch
 
 
 def _resolution_notes(source: Mention, target: Mention | None) -> tuple[str, ...]:

@@ -37,3 +37,23 @@ def test_reading_documents_loads_no_http_client() -> None:
     script = "import sys\nimport dragoman.ingest\nprint('httpx' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"  # httpx is imported when a URL is fetched
+
+
+def test_the_parser_loads_no_database_layer() -> None:
+    """``ingest --workers N`` starts its workers' pipeline loading before anything else: the command line
+    itself imports neither SQLAlchemy nor spaCy."""
+    loaded = _loaded_by(["--help"])
+    assert "dragoman.cli.documents" in loaded and "dragoman.cli.events" in loaded
+    assert not [m for m in ("sqlalchemy", *HEAVY) if m in loaded]
+
+
+def test_ingest_with_workers_loads_no_model_in_the_writer(tmp_path: Path) -> None:
+    """The workers fork from a server that loaded the pipeline; the writer itself never imports spaCy."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "iran-russia-2023.txt"
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"a{i:02d}.txt").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = _loaded_by(["--db", str(tmp_path / "w.db"), "ingest", str(folder), "--workers", "2"])
+    assert "dragoman.parallel" in loaded and "sqlalchemy" in loaded
+    assert "spacy" not in loaded and "dragoman.pipeline" not in loaded

@@ -51,7 +51,7 @@ def _pairwise_in_order(documents: list[list[dict[str, Any]]]) -> None:
     for rows in documents:
         earlier: list[dict[str, Any]] = []
         for row in rows:
-            cluster = clusters._best(row, earlier + clusters._fitting(row, found), extents) or row["event_id"]
+            cluster = clusters.best_cluster(row, earlier + clusters.fitting(row, found), extents) or row["event_id"]
             row["cluster_id"] = cluster
             extent = clusters._extend(extents.get(cluster), row)
             if extent is not None:

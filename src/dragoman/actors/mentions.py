@@ -27,7 +27,6 @@ from typing import cast
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -35,6 +34,7 @@ from spacy.util import filter_spans
 from dragoman.actors.coref import resolve_references
 from dragoman.actors.kb import ActorKB, Entry, normalise
 from dragoman.actors.mention import Mention
+from dragoman.nlp.phrases import PhraseIndex, phrase_tokens
 from dragoman.records import Actor
 
 NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case", "npadvmod"}
@@ -79,14 +79,13 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, kb: ActorKB) -> None:
         self.kb = kb
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         # Acronyms ("US", "UN") must match their case: "us" is a pronoun, "who" is not the WHO.
         folded_acronyms = {normalise(a) for a in kb.acronyms}
         folded = [n for n in kb.names if n not in folded_acronyms]
-        tokenizer = cast(Tokenizer, nlp.tokenizer)  # one batch, not one make_doc per name
-        self.matcher.add("ACTOR", list(tokenizer.pipe(folded)))
-        self.exact.add("ACTOR", list(tokenizer.pipe(sorted(kb.acronyms))))
+        acronyms = sorted(kb.acronyms)
+        tokens = phrase_tokens(cast(Tokenizer, nlp.tokenizer), folded + acronyms)
+        self.matcher = PhraseIndex(tokens[:len(folded)], lower=True)
+        self.exact = PhraseIndex(tokens[len(folded):], lower=False)
         self.person_names = sorted({n for n, es in kb.names.items() if any(e.kind == "person" for e in es)})
         self.place_names = sorted(n for n, es in kb.names.items()
                                   if len(n) >= 6 and n not in folded_acronyms
@@ -98,12 +97,10 @@ class MentionFinder:
     def find(self, doc: Doc, reference_date: dt.date | None = None) -> list[Mention]:
         """Mentions in ``doc``; ``reference_date`` (the document's date, when known) decides which office a
         person held."""
-        spans = [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(doc)]
-        spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.exact(doc)]
+        matches = self.matcher(doc) + self.exact(doc)
         if not doc.text.isascii():  # "Vučić", "Erdoğan", "García": also matched without their accents
-            folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc],
-                         spaces=[bool(t.whitespace_) for t in doc])
-            spans += [Span(doc, s, e, label="ACTOR") for _, s, e in self.matcher(folded)]
+            matches += self.matcher.find([self.matcher.key(fold(t.text) or t.text) for t in doc])
+        spans = [Span(doc, s, e, label="ACTOR") for s, e in matches]
         spans = [s for s in filter_spans(spans) if _cased(s)]
         found: dict[int, Mention] = {}  # start token -> mention
         taken: dict[int, int] = {}  # token -> start of the mention holding it

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dragoman.cli import open_store
 from dragoman.cli.events import add_filters, event_filter
 from dragoman.cli.output import print_dyad, print_timeline, write_output
 from dragoman.errors import DragomanError
-from dragoman.store.database import Store
 
 # dragoman.analysis.NETWORK_FORMATS (a test keeps them equal): the analyses, and the event ontology they
 # read, load only when an analysis runs, so that the other read-only commands start faster
@@ -52,7 +52,7 @@ def register(sub: Any) -> None:
 def run_dyad(args: argparse.Namespace) -> int:
     from dragoman.analysis import dyad_series
 
-    series = dyad_series(Store.open(args.db), args.a, args.b, by=args.by, mentions=args.mentions,
+    series = dyad_series(open_store(args.db), args.a, args.b, by=args.by, mentions=args.mentions,
                          directed=args.directed)
     print_dyad(series, sys.stdout, as_json=args.json)
     return 0
@@ -63,7 +63,7 @@ def run_network(args: argparse.Namespace) -> int:
         raise DragomanError(f"{args.output}: cannot write: folder {args.output.parent} does not exist")
     from dragoman.analysis import build_network, write_network
 
-    graph = build_network(Store.open(args.db), event_filter(args), mentions=args.mentions)
+    graph = build_network(open_store(args.db), event_filter(args), mentions=args.mentions)
     write_output(lambda out: write_network(graph, args.format, out), args.output)
     return 0
 
@@ -71,7 +71,7 @@ def run_network(args: argparse.Namespace) -> int:
 def run_timeline(args: argparse.Namespace) -> int:
     from dragoman.analysis import timeline
 
-    entries = timeline(Store.open(args.db), actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None,
+    entries = timeline(open_store(args.db), actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None,
                        mentions=args.mentions)
     print_timeline(entries, sys.stdout)
     return 0
@@ -82,7 +82,7 @@ def run_report(args: argparse.Namespace) -> int:
         raise DragomanError(f"{args.output}: cannot write: folder {args.output.parent} does not exist")
     from dragoman.analysis import render_report
 
-    html = render_report(Store.open(args.db), doc=args.doc, dyad=tuple(args.dyad) if args.dyad else None,
+    html = render_report(open_store(args.db), doc=args.doc, dyad=tuple(args.dyad) if args.dyad else None,
                          mentions=args.mentions)
     write_output(lambda out: out.write(html.encode("utf-8")), args.output)
     return 0

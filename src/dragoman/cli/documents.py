@@ -9,11 +9,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from dragoman.cli import open_store
 from dragoman.cli.output import print_score, print_table
-from dragoman.operations import IngestReport, evaluate_store, example_paths, ingest, load_output
-from dragoman.store.database import Store
+
+if TYPE_CHECKING:
+    from dragoman.operations import IngestReport
 
 STDIN_FORMATS = {"txt": ".txt", "md": ".md", "jsonl": ".jsonl", "csv": ".csv", "tsv": ".tsv",
                  "html": ".html", "feed": ".xml"}
@@ -72,20 +74,23 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not args.paths and not args.urls:
         print("dragoman: error: ingest needs a PATH, a URL or --urls FILE", file=sys.stderr)
         return 2
+    from dragoman.parallel import coder, default_workers
+    from dragoman.settings import Settings
+
+    # the coder first: with workers, their pipeline loads in another process while this one imports the
+    # readers and the store and opens it
+    pipeline = coder(Settings(model=args.model, actor_files=tuple(args.actors), pattern_files=tuple(args.patterns),
+                              place_files=tuple(args.places)), args.workers or default_workers())
     from dragoman.ingest import FetchSettings, Fields, ReadOptions  # here: the readers slow start-up
     from dragoman.ingest.readers import MAX_BYTES
+    from dragoman.operations import ingest
 
     max_bytes = MAX_BYTES if args.max_bytes is None else args.max_bytes
     fields = Fields(text=args.text_field, id=args.id_field, title=args.title_field, url=args.url_field,
                     date=args.date_field)
     options = ReadOptions(max_bytes=max_bytes, fields=fields, stdin_format=STDIN_FORMATS[args.format],
                           fetch=FetchSettings(max_bytes=max_bytes, timeout=args.timeout))
-    from dragoman.parallel import coder, default_workers
-    from dragoman.pipeline import Settings  # spaCy loads only for the commands that code
-
-    store = Store.open(args.db)
-    pipeline = coder(Settings(model=args.model, actor_files=tuple(args.actors), pattern_files=tuple(args.patterns),
-                              place_files=tuple(args.places)), args.workers or default_workers())
+    store = open_store(args.db)
     with _progress(args.progress or sys.stderr.isatty()) as (say, tick):
         try:
             report = ingest(args.paths, store, pipeline, options=options, url_lists=args.urls, force=args.force,
@@ -102,7 +107,9 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def run_load(args: argparse.Namespace) -> int:
-    report = load_output(args.folder, Store.open(args.db), force=args.force)
+    from dragoman.operations import load_output
+
+    report = load_output(args.folder, open_store(args.db), force=args.force)
     print(_summary(report).replace("ingested", "loaded", 1), file=sys.stderr)
     return 0 if report.documents or report.skipped else 2
 
@@ -143,6 +150,7 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[str], None], Callable[[], 
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from dragoman.operations import evaluate_store, example_paths, ingest
     from dragoman.pipeline import Pipeline, Settings
 
     text, gold = example_paths()
@@ -150,7 +158,7 @@ def run_demo(args: argparse.Namespace) -> int:
         db = str(args.keep) if args.keep else str(Path(tmp) / "demo.db")
         if args.keep and args.keep.exists():
             args.keep.unlink()
-        store = Store.open(db)
+        store = open_store(db)
         pipeline = Pipeline.load(Settings(model=args.model))
         report = ingest([str(text)], store, pipeline)
         print(f"Ingested {text.name}: {report.events} events\n")

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dragoman.cli import open_store
 from dragoman.cli.output import print_misses, print_score
-from dragoman.operations import evaluate_store
-from dragoman.store.database import Store
 
 
 def register(sub: Any) -> None:
@@ -21,7 +20,9 @@ def register(sub: Any) -> None:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    result = evaluate_store(Store.open(args.db), args.gold)
+    from dragoman.operations import evaluate_store
+
+    result = evaluate_store(open_store(args.db), args.gold)
     print_score(result.summary(), sys.stdout, as_json=args.json)
     if args.verbose:
         print_misses(result.missed, result.false_positives, sys.stderr)

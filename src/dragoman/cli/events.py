@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from dragoman.cli import open_store
 from dragoman.cli.output import print_clusters, print_columns, print_explanation, write_units
 from dragoman.errors import DragomanError
 from dragoman.export import EXPORTERS, export_events, export_to_file, exporter
-from dragoman.store.database import EventFilter, Store
+
+if TYPE_CHECKING:
+    from dragoman.store.query import EventFilter
 
 OUTPUTS = ("table", "json", "csv")
 
@@ -61,6 +64,8 @@ def add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def event_filter(args: argparse.Namespace) -> EventFilter:
+    from dragoman.store.query import EventFilter
+
     return EventFilter(doc=args.doc, actor=args.actor, code=args.code, since=args.since, until=args.until,
                        limit=args.limit, country=args.country, dyad=tuple(args.dyad) if args.dyad else None,
                        directed=args.directed, root=args.root, quad_class=args.quad, plover=args.plover,
@@ -69,7 +74,7 @@ def event_filter(args: argparse.Namespace) -> EventFilter:
 
 
 def run_events(args: argparse.Namespace) -> int:
-    units = Store.open(args.db).units(event_filter(args), mentions=args.mentions)
+    units = open_store(args.db).units(event_filter(args), mentions=args.mentions)
     if args.format == "table":
         print_clusters(units, sys.stdout, mentions=args.mentions)
     else:
@@ -87,7 +92,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.clusters and args.mentions:
         raise DragomanError("--clusters and --mentions exclude each other")
     per_mention = args.mentions or (chosen.per_mention and not args.clusters)
-    units = Store.open(args.db).units(event_filter(args), mentions=per_mention)
+    units = open_store(args.db).units(event_filter(args), mentions=per_mention)
     if args.output:
         export_to_file(units, args.format, args.output)
     else:
@@ -96,7 +101,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    store = Store.open(args.db)
+    store = open_store(args.db)
     event = store.event(args.event_id)
     if event is None:
         print(f"dragoman: error: no event {args.event_id!r} in {store.label}", file=sys.stderr)

@@ -15,7 +15,6 @@ read from the package as before.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import tempfile
@@ -23,25 +22,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dragoman.cache import cache_root
+
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 20  # shorter texts pass: too little to judge
 MIN_CONFIDENCE = 0.9  # the model's normalised probability needed to call a text another language
 SAMPLE = 5000  # characters judged
 # the arrays of py3langid's model file (modelio.save_model), in the order of load_model's result
 ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-
-
-def cache_root() -> Path | None:
-    """Where dragoman keeps files it derives from installed packages (never downloads); None when there is
-    no such place (no home folder, as for some service accounts)."""
-    configured = os.environ.get("DRAGOMAN_CACHE") or None
-    if configured:
-        return Path(configured)
-    xdg = os.environ.get("XDG_CACHE_HOME") or None
-    try:
-        return (Path(xdg) if xdg else Path.home() / ".cache") / "dragoman"
-    except RuntimeError:  # Path.home(): no home folder
-        return None
 
 
 @cache

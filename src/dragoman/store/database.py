@@ -28,7 +28,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 
 from dragoman.errors import StoreError, StoreUnavailableError
 from dragoman.records import Document, Event, unique_events
-from dragoman.store.clusters import CLUSTER_COLUMNS, Cluster, DocumentInfo, assign_clusters, make_cluster, recluster
+from dragoman.store.cluster_queries import assign_clusters, recluster
+from dragoman.store.clusters import CLUSTER_COLUMNS, Cluster, DocumentInfo, make_cluster
 from dragoman.store.migrations import MIGRATIONS
 from dragoman.store.query import EventFilter, conditions
 from dragoman.store.schema import documents, event_row, events, row_event, schema_version

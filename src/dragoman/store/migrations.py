@@ -10,7 +10,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sql
 from sqlalchemy.engine import Connection
 
-from dragoman.store.clusters import recluster
+from dragoman.store.cluster_queries import recluster
 from dragoman.store.schema import documents, events, metadata
 
 
