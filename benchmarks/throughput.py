@@ -41,12 +41,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
-# Run a command and report its wall time and, over all its processes (the command, the workers it starts,
-# Spark's JVM and Python workers), the largest peak resident set (VmHWM) and the CPU time: the process
-# tree is sampled from /proc every 0.1 s (a process that lives less than that may be missed), and the
-# CPU time of reaped descendants (getrusage) is counted when larger.
+# Run a command and report its wall time (to the command's own exit, as a shell would see it: a helper
+# process that outlives it by a moment, such as the forkserver of ``--workers``, does not count) and, over
+# all its processes (the command, the workers it starts, Spark's JVM and Python workers), the largest peak
+# resident set (VmHWM) and the CPU time: the process tree is sampled from /proc every 0.1 s by a thread (a
+# process that lives less than that may be missed), and the CPU time of reaped descendants (getrusage) is
+# counted when larger.
 MEASURE = """
-import json, os, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, tempfile, threading, time
 TICK = os.sysconf("SC_CLK_TCK")
 
 def tree(root):
@@ -74,16 +76,27 @@ def hwm(pid):
     except (OSError, StopIteration):
         return 0
 
+cpu, peak, done = {}, 0, threading.Event()
+
+def sample(root):
+    global peak
+    while not done.is_set():
+        for pid, seconds in tree(root).items():
+            cpu[pid] = seconds
+            peak = max(peak, hwm(pid))
+        done.wait(0.1)
+
+errors = tempfile.TemporaryFile(mode="w+")  # not a pipe: a process that inherits it must not hold up the end
 start = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-cpu, peak = {}, 0
-while child.poll() is None:
-    for pid, seconds in tree(child.pid).items():
-        cpu[pid] = seconds
-        peak = max(peak, hwm(pid))
-    time.sleep(0.1)
-wall = time.perf_counter() - start
-stderr = child.stderr.read()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=errors, text=True)
+sampler = threading.Thread(target=sample, args=(child.pid,), daemon=True)
+sampler.start()
+child.wait()
+wall = time.perf_counter() - start  # to the child's exit, not to the next sample of the process tree
+done.set()
+sampler.join()
+errors.seek(0)
+stderr = errors.read()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"status": child.returncode, "wall": wall,
                   "cpu": max(sum(cpu.values()), usage.ru_utime + usage.ru_stime),

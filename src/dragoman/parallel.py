@@ -78,6 +78,9 @@ def _code_chunk(settings: Settings, chunk: list[Document]) -> list[list[Event]]:
     return [events for _document, events in process_pipeline(settings).run(chunk)]
 
 
+READ_AHEAD = 8  # chunks per worker read before the first is handed out (at most 160,000 characters each)
+
+
 @dataclass
 class ParallelCoder:
     """Codes documents in ``workers`` processes; yields ``(document, events)`` in input order."""
@@ -110,10 +113,14 @@ class ParallelCoder:
             return
         self.start()
         chunks = _finer_at_the_end(chain([first, second] if second else [first], chunks), self.workers)
+        # The first worker starts once its pipeline is loaded (a second or more; the first submit waits for
+        # it): the chunks read meanwhile (reading and checking the language of documents is the writer's
+        # work) are that much less for the writer to do while the workers run. A bounded number.
+        ahead = list(islice(chunks, READ_AHEAD * self.workers))
         with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_worker_setup) as pool:
             pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()
             try:
-                for chunk in chunks:
+                for chunk in chain(ahead, chunks):
                     pending.append((chunk, pool.submit(_code_chunk, self.settings, chunk)))
                     if len(pending) >= 2 * self.workers:
                         yield from _collect(*pending.popleft())

@@ -57,11 +57,16 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         settings = settings or Settings()
         with _collector_paused():
+            # the knowledge before the model: read into a heap that does not yet hold the model, it loads
+            # faster (0.6 s against 0.68 s for both, measured; the gazetteer's rows unpickle in 0.035 s
+            # instead of 0.085 s)
             ontology = Ontology.load()
-            return cls(nlp=load_model(settings.model), kb=ActorKB.load(settings.actor_files), ontology=ontology,
-                       patterns=PatternSet.load(ontology, settings.pattern_files),
-                       places=PlaceResolver.load(settings.place_files), batch_size=settings.batch_size,
-                       batch_chars=settings.batch_chars, verbs=VerbDictionary.load(ontology))
+            kb = ActorKB.load(settings.actor_files)
+            patterns = PatternSet.load(ontology, settings.pattern_files)
+            places = PlaceResolver.load(settings.place_files)
+            verbs = VerbDictionary.load(ontology)
+            return cls(nlp=load_model(settings.model), kb=kb, ontology=ontology, patterns=patterns, places=places,
+                       batch_size=settings.batch_size, batch_chars=settings.batch_chars, verbs=verbs)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of each document, in input order, parsing in batches; a text too long for one parse is
