@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,23 @@ def test_results_come_back_in_input_order(pipeline: Pipeline, start_method: str)
     got = [(d.doc_id, events) for d, events in parallel.run(documents)]
     assert got == expected
     assert sum(len(events) for _, events in got) > 0
+
+
+def test_reading_ahead_is_bounded() -> None:
+    """While the workers' pipeline loads the writer reads ahead, but a bounded number of chunks: the first
+    result comes back long before a long input has been read."""
+    read = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal read
+        for i in range(10_000):
+            read += 1
+            yield Document(f"d{i}", "Iran condemned Russia on Monday.")
+
+    coder = ParallelCoder(Settings(), workers=2, chunk_size=1)
+    first = next(iter(coder.run(documents())))
+    assert first[0].doc_id == "d0" and first[1]
+    assert read <= coder.workers * (parallel.READ_AHEAD + 4)
 
 
 def test_default_chunks_are_the_pipeline_s_batches() -> None:
