@@ -10,9 +10,9 @@ forked from a forkserver that loaded it once, started first thing (``ParallelCod
 ``coder`` calls) so that the loading, the serial part of a run, overlaps what the writer does meanwhile
 (importing the readers and the store, opening it, reading the first documents); the writer itself never
 loads spaCy. See ``_context`` for the other ways. A malformed knowledge file comes back as the ordinary
-one-line error, not as a broken pool. At most ``2 * workers`` chunks are in flight, so memory stays
-bounded whatever the length of the input, and the results are yielded in input order whatever the order
-in which workers finish.
+one-line error, not as a broken pool. At most ``2 * workers`` chunks are in flight (and ``READ_AHEAD *
+workers`` read ahead while the pipeline loads), so memory stays bounded whatever the length of the input,
+and the results are yielded in input order whatever the order in which workers finish.
 
 Events depend only on their document and the settings (no state is carried from one document to the
 next), so the output equals that of one process; ``tests/test_parallel.py`` checks it.
@@ -78,7 +78,7 @@ def _code_chunk(settings: Settings, chunk: list[Document]) -> list[list[Event]]:
     return [events for _document, events in process_pipeline(settings).run(chunk)]
 
 
-READ_AHEAD = 8  # chunks per worker read before the first is handed out (at most 160,000 characters each)
+READ_AHEAD = 8  # chunks per worker read before the first is handed out (a chunk: see ``settings.batches``)
 
 
 @dataclass
