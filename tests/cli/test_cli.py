@@ -67,3 +67,17 @@ def test_demo_prints_events_and_scores(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "events)" in out and "f1:" in out
+
+
+def test_the_executable_exits_with_the_command_s_status(tmp_path: Path) -> None:
+    """``dragoman`` (``cli.main.command``) ends the process with the status ``main`` returned."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "x.db")
+    done = subprocess.run([sys.executable, "-m", "dragoman.cli.main", "--db", db, "events"], capture_output=True,
+                          text=True)
+    assert done.returncode == 0 and "(0 events from 0 mentions)" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "dragoman.cli.main", "--db", db, "ingest"], capture_output=True,
+                          text=True)
+    assert done.returncode == 2 and "ingest needs a PATH" in done.stderr

@@ -7,8 +7,10 @@ Each command group is a module with ``register(subparsers)``; a command sets ``h
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from dragoman.cli import analysis, documents, evaluation, events, web
 from dragoman.errors import DragomanError
@@ -42,5 +44,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def command() -> NoReturn:
+    """The ``dragoman`` executable: ``main``, then exit with its status. What the run made is frozen first
+    (``gc.freeze``): the interpreter's last garbage collection would otherwise walk every object only to
+    free memory that the system takes back at exit anyway (0.1 s at the end of a large ingest)."""
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    command()
