@@ -184,9 +184,9 @@ def main() -> int:
             return [sys.executable, "-m", "dragoman.spark", str(path), "--output", str(folder / f"spark-{r}"),
                     "--master", "local[2]"]
 
-        def before_cmd(r: int) -> list[str]:
-            return [str(BIN / "dragoman"), "--db", str(folder / f"before-{r}.db"), "ingest", str(path),
-                    "--workers", "1"]
+        def before_cmd(r: int) -> list[str]:  # by module: the installed script may name a newer entry point
+            return [sys.executable, "-m", "dragoman.cli.main", "--db", str(folder / f"before-{r}.db"), "ingest",
+                    str(path), "--workers", "1"]
 
         contenders: dict[str, tuple[str, int, Callable[[int], list[str]]]] = {
             "spacy": ("bare spaCy nlp.pipe", 1, spacy_cmd), "w1": ("dragoman, 1 worker", 1, ingest_cmd(1)),
