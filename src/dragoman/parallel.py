@@ -179,8 +179,7 @@ def _context(settings: Settings, start_method: str | None) -> BaseContext:
     """
     start_method = start_method or default_start_method()
     if start_method == "fork":
-        process_pipeline(settings)
-        gc.freeze()  # the collector's passes would otherwise copy the shared pages into every worker
+        _load_for_forking(settings)
     elif start_method == "forkserver":
         start_forkserver(settings)
     return multiprocessing.get_context(start_method)
@@ -224,11 +223,15 @@ def preload_pipeline() -> None:
     text = os.environ.get(WORKER_SETTINGS)
     if not text:
         return
-    try:
-        process_pipeline(Settings.from_json(text))
-    except Exception:
-        return
-    gc.freeze()  # the collector's passes would otherwise copy the shared pages into every worker
+    with contextlib.suppress(Exception):
+        _load_for_forking(Settings.from_json(text))
+
+
+def _load_for_forking(settings: Settings) -> None:
+    """Load this process's pipeline for the workers it will fork, and freeze it: the collector's passes
+    would otherwise touch its objects and copy the shared pages into every worker."""
+    process_pipeline(settings)
+    gc.freeze()
 
 
 def _worker_setup() -> None:
